@@ -1,0 +1,176 @@
+import { writeFileSync, renameSync, rmSync } from 'node:fs';
+import { dirname, resolve, basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  DOCS_BASE_URL,
+  FORMATTERS,
+  RULES,
+  UsageError,
+  VERSION,
+  formatterNames,
+  lint,
+  ruleById,
+  type LintResult,
+  type SeveritySetting,
+} from '@aimslint/core';
+
+export interface CliIo {
+  cwd: string;
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+  env: Record<string, string | undefined>;
+}
+
+const HELP = `Usage: aimslint [lint] [paths...] [options]
+       aimslint explain [rule-id]
+
+Check ISO/IEC 42001 AIMS documents (Markdown with YAML frontmatter).
+
+Options:
+  --format <name>          ${'stylish (default), json'}
+  -o, --output-file <path> write the report to a file instead of stdout
+  -c, --config <path>      config file (default: aimslint.config.{json,yaml,yml} found upward)
+  --max-warnings <n>       exit 1 when there are more than n warnings
+  --now <YYYY-MM-DD>       the date review deadlines are judged against (default: today)
+  --rule <id>=<severity>   override a rule: off, warn or error (repeatable)
+  --quiet                  report errors only
+  --color, --no-color      force colours on or off
+  -h, --help               show this help
+  -v, --version            show the version
+
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 aimslint could not run.
+`;
+
+const OPTIONS = {
+  format: { type: 'string' },
+  'output-file': { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  'max-warnings': { type: 'string' },
+  now: { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  quiet: { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+function parseRuleOverrides(values: readonly string[]): Record<string, SeveritySetting> {
+  const overrides: Record<string, SeveritySetting> = {};
+  for (const value of values) {
+    const match = /^([^=]+)=(off|warn|error)$/.exec(value);
+    if (!match?.[1] || !match[2]) throw new UsageError(`--rule takes <rule-id>=<off|warn|error>, got "${value}"`);
+    overrides[match[1].trim()] = match[2] as SeveritySetting;
+  }
+  return overrides;
+}
+
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed)) throw new UsageError(`--max-warnings takes a whole number, got "${value}"`);
+  return parsed;
+}
+
+/** Only errors: for --quiet. */
+function withoutWarnings(result: LintResult): LintResult {
+  const files = result.files.map((file) => ({ ...file, findings: file.findings.filter((f) => f.severity === 'error'), warningCount: 0 }));
+  return { ...result, files, warningCount: 0 };
+}
+
+/** Write atomically: a reader never sees half a report, a failure leaves nothing behind. */
+export function writeFileAtomic(path: string, text: string): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new UsageError(`cannot write ${path}: ${(error as Error).message}`);
+  }
+}
+
+function explain(ruleId: string | undefined): string {
+  if (ruleId === undefined) {
+    const width = Math.max(...RULES.map((rule) => rule.id.length));
+    return `${RULES.map((rule) => `${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(5)}  ${rule.description}`).join('\n')}\n`;
+  }
+  const rule = ruleById(ruleId);
+  if (!rule) throw new UsageError(`unknown rule "${ruleId}"; \`aimslint explain\` lists the rules`);
+  return [
+    rule.id,
+    '',
+    rule.description,
+    '',
+    `default severity: ${rule.defaultSeverity}`,
+    `kind:             ${rule.kind === 'document' ? 'document rule (checks one file)' : 'repository rule (checks across documents)'}`,
+    `serves:           ${rule.serves.join(', ')}`,
+    `docs:             ${DOCS_BASE_URL}/${rule.id}.md`,
+    '',
+  ].join('\n');
+}
+
+function useColor(values: { color?: boolean | undefined; 'no-color'?: boolean | undefined }, io: CliIo): boolean {
+  if (values['no-color']) return false;
+  if (values.color) return true;
+  if (io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') return false;
+  if (io.env['FORCE_COLOR'] !== undefined && io.env['FORCE_COLOR'] !== '0') return true;
+  return io.stdout.isTTY === true;
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see aimslint --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  if (values.version) {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  if (command === 'explain') {
+    io.stdout.write(explain(rest[0]));
+    return 0;
+  }
+  const paths = command === 'lint' ? rest : positionals;
+  const formatName = values.format ?? 'stylish';
+  const formatter = FORMATTERS[formatName];
+  if (!formatter) throw new UsageError(`unknown format "${formatName}"; choose one of ${formatterNames().join(', ')}`);
+  const maxWarnings = parseMaxWarnings(values['max-warnings']);
+  let result = await lint({
+    cwd: io.cwd,
+    paths,
+    configFile: values.config,
+    ruleOverrides: parseRuleOverrides(values.rule ?? []),
+    now: values.now,
+  });
+  if (values.quiet) result = withoutWarnings(result);
+  const outputFile = values['output-file'];
+  const text = formatter(result, { color: outputFile === undefined && useColor(values, io), docsBaseUrl: DOCS_BASE_URL, toolVersion: VERSION });
+  if (outputFile !== undefined) writeFileAtomic(resolve(io.cwd, outputFile), text);
+  else io.stdout.write(text);
+  const tooManyWarnings = maxWarnings !== undefined && result.warningCount > maxWarnings;
+  if (tooManyWarnings) io.stderr.write(`aimslint: ${result.warningCount} warnings, more than --max-warnings ${maxWarnings}\n`);
+  return result.errorCount > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/** The command: returns the exit status, never exits the process itself. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`aimslint: ${error.message}\n`);
+    } else {
+      io.stderr.write(`aimslint: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    }
+    return 2;
+  }
+}

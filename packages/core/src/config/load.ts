@@ -1,0 +1,153 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { SeveritySetting } from '../model.js';
+import { UsageError } from '../errors.js';
+import { DEFAULT_INCLUDE, DEFAULT_LIMITS, type Limits, type ResolvedConfig, type RuleSetting, type UserConfig } from './types.js';
+
+export const CONFIG_NAMES = ['aimslint.config.json', 'aimslint.config.yaml', 'aimslint.config.yml'];
+const SEVERITIES: readonly string[] = ['off', 'warn', 'error'];
+const KNOWN_KEYS = new Set(['include', 'exclude', 'governance', 'types', 'assign', 'rules', 'limits', 'catalog', '$schema']);
+
+/** The nearest config file at or above `dir`. */
+export function findConfigFile(dir: string): string | undefined {
+  let current = resolve(dir);
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = join(current, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+/** The nearest folder at or above `dir` that holds `.git`. */
+function findGitRoot(dir: string): string | undefined {
+  let current = resolve(dir);
+  for (;;) {
+    if (existsSync(join(current, '.git'))) return current;
+    const parent = dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+function readUserConfig(file: string): UserConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read config ${file}: ${(error as Error).message}`);
+  }
+  let value: unknown;
+  try {
+    value = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { schema: 'core', maxAliasCount: 100 });
+  } catch (error) {
+    throw new UsageError(`config ${file} does not parse: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (value === null || value === undefined) return {};
+  validateUserConfig(value, file);
+  return value;
+}
+
+const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function validateRuleSetting(id: string, setting: unknown, file: string): void {
+  const severity = Array.isArray(setting) ? setting[0] : setting;
+  const options = Array.isArray(setting) ? setting[1] : undefined;
+  if (typeof severity !== 'string' || !SEVERITIES.includes(severity) || (options !== undefined && !isRecord(options))) {
+    throw new UsageError(`config ${file}: rule "${id}" must be "off", "warn" or "error" (or ["warn", {options}])`);
+  }
+}
+
+function validateUserConfig(value: unknown, file: string): asserts value is UserConfig {
+  const fail = (what: string): never => {
+    throw new UsageError(`config ${file}: ${what}`);
+  };
+  if (!isRecord(value)) fail('must be an object of settings');
+  const config = value as Record<string, unknown>;
+  for (const key of Object.keys(config)) if (!KNOWN_KEYS.has(key)) fail(`unknown setting "${key}" (known: ${[...KNOWN_KEYS].filter((k) => k !== '$schema').join(', ')})`);
+  for (const key of ['include', 'exclude', 'governance']) {
+    if (config[key] !== undefined && !isStringList(config[key])) fail(`"${key}" must be a list of globs`);
+  }
+  if (config['types'] !== undefined && !(isRecord(config['types']) && Object.values(config['types']).every((v) => typeof v === 'string'))) {
+    fail('"types" must map type names to schema file paths');
+  }
+  const assign = config['assign'];
+  if (assign !== undefined && !(Array.isArray(assign) && assign.every((a) => isRecord(a) && typeof a['type'] === 'string' && (typeof a['files'] === 'string' || isStringList(a['files']))))) {
+    fail('"assign" must be a list of {files, type}');
+  }
+  if (config['rules'] !== undefined) {
+    if (!isRecord(config['rules'])) fail('"rules" must map rule ids to severities');
+    for (const [id, setting] of Object.entries(config['rules'] as Record<string, unknown>)) validateRuleSetting(id, setting, file);
+  }
+  const limits = config['limits'];
+  if (limits !== undefined) {
+    if (!isRecord(limits)) fail('"limits" must be an object');
+    for (const [key, limit] of Object.entries(limits as Record<string, unknown>)) {
+      if (!(key in DEFAULT_LIMITS)) fail(`unknown limit "${key}" (known: ${Object.keys(DEFAULT_LIMITS).join(', ')})`);
+      if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) fail(`limit "${key}" must be a positive whole number`);
+    }
+  }
+  if (config['catalog'] !== undefined && typeof config['catalog'] !== 'string') fail('"catalog" must be a catalog name such as "iso42001:2023"');
+}
+
+function readCustomSchemas(types: Record<string, string>, baseDir: string): Record<string, object> {
+  const schemas: Record<string, object> = {};
+  for (const [type, schemaPath] of Object.entries(types)) {
+    const file = isAbsolute(schemaPath) ? schemaPath : join(baseDir, schemaPath);
+    try {
+      schemas[type] = JSON.parse(readFileSync(file, 'utf8')) as object;
+    } catch (error) {
+      throw new UsageError(`schema for type "${type}" (${file}) cannot be read: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+  return schemas;
+}
+
+export interface LoadConfigOptions {
+  cwd: string;
+  /** The paths the user named; the first decides where the config is looked for. */
+  paths: string[];
+  /** An explicit config file (`--config`). */
+  configFile?: string | undefined;
+  /** Rule severities given on the command line win over the file. */
+  ruleOverrides?: Record<string, SeveritySetting> | undefined;
+}
+
+function startDirectory(cwd: string, paths: string[]): string {
+  const first = paths[0];
+  if (first === undefined) return cwd;
+  const absolute = resolve(cwd, first);
+  if (!existsSync(absolute)) throw new UsageError(`path not found: ${first}`);
+  return statSync(absolute).isDirectory() ? absolute : dirname(absolute);
+}
+
+/**
+ * Find, read and complete the config. The repository root is the config's
+ * folder; without a config, the enclosing git checkout, else the folder named.
+ */
+export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
+  const start = startDirectory(options.cwd, options.paths);
+  const file = options.configFile !== undefined ? resolve(options.cwd, options.configFile) : findConfigFile(start);
+  if (options.configFile !== undefined && file !== undefined && !existsSync(file)) throw new UsageError(`config not found: ${options.configFile}`);
+  const user = file ? readUserConfig(file) : {};
+  const root = file ? dirname(file) : (findGitRoot(start) ?? start);
+  const rules: Record<string, RuleSetting> = { ...user.rules, ...options.ruleOverrides };
+  const limits: Limits = { ...DEFAULT_LIMITS, ...user.limits };
+  return {
+    root,
+    file,
+    include: user.include ?? DEFAULT_INCLUDE,
+    exclude: user.exclude ?? [],
+    governance: user.governance ?? [],
+    assign: (user.assign ?? []).map((a) => ({ files: typeof a.files === 'string' ? [a.files] : a.files, type: a.type })),
+    customSchemas: user.types && file ? readCustomSchemas(user.types, dirname(file)) : {},
+    rules,
+    limits,
+    catalog: user.catalog ?? 'iso42001:2023',
+  };
+}

@@ -1,0 +1,54 @@
+import type { SeveritySetting } from '../model.js';
+import type { YamlLimits } from '../parse/frontmatter.js';
+
+export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>];
+
+/** A config file as users write it (`aimslint.config.{json,yaml,yml}`). */
+export interface UserConfig {
+  /** Globs of files to lint, relative to the root. */
+  include?: string[];
+  exclude?: string[];
+  /** Globs of folders where every Markdown file must be a governance document. */
+  governance?: string[];
+  /** Extra document types: type name to a JSON Schema file, relative to the config. */
+  types?: Record<string, string>;
+  /** Assign a type to files whose frontmatter names none. */
+  assign?: { files: string | string[]; type: string }[];
+  rules?: Record<string, RuleSetting>;
+  limits?: Partial<Limits>;
+  /** The control catalog the SoA is checked against. */
+  catalog?: string;
+}
+
+export interface Limits extends YamlLimits {
+  /** Larger files are skipped with a finding, never read into the parser. */
+  maxFileBytes: number;
+  /** Findings kept per file; the rest are summed up in one finding. */
+  maxFindingsPerFile: number;
+}
+
+/** The config after defaults, with custom schemas already read. */
+export interface ResolvedConfig {
+  /** Absolute path of the repository root: paths in findings are relative to it. */
+  root: string;
+  /** The config file, when one was found. */
+  file: string | undefined;
+  include: string[];
+  exclude: string[];
+  governance: string[];
+  assign: { files: string[]; type: string }[];
+  /** Custom document types' schemas, by type name. */
+  customSchemas: Record<string, object>;
+  rules: Record<string, RuleSetting>;
+  limits: Limits;
+  catalog: string;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxFileBytes: 5 * 1024 * 1024,
+  maxAliases: 100,
+  maxDepth: 64,
+  maxFindingsPerFile: 200,
+};
+
+export const DEFAULT_INCLUDE = ['**/*.md', '**/*.markdown'];

@@ -1,0 +1,78 @@
+import { realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { globby } from 'globby';
+import picomatch from 'picomatch';
+import type { ResolvedConfig } from '../config/types.js';
+
+/** A file to parse, with what the config says about it. */
+export interface DiscoveredFile {
+  /** Repository-relative path with `/` separators. */
+  path: string;
+  absolute: string;
+  /** The type the config assigns when the frontmatter names none. */
+  mappedType: string | undefined;
+  /** Inside a governance folder: the file must carry frontmatter. */
+  governance: boolean;
+  /** A symbolic link whose target lies outside the root: never read. */
+  escapesRoot: boolean;
+}
+
+const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
+
+export function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+/** True when `path` (absolute) lies inside `root` (absolute). */
+export function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+function targetEscapesRoot(root: string, absolute: string): boolean {
+  try {
+    return !isInside(realpathSync(root), realpathSync(absolute));
+  } catch {
+    // A dangling or looping link: reading it fails later with a clear finding.
+    return false;
+  }
+}
+
+/** Repository-relative matcher for a list of globs; matches nothing when empty. */
+export function globMatcher(globs: readonly string[]): (path: string) => boolean {
+  if (globs.length === 0) return () => false;
+  const match = picomatch(globs as string[], { dot: true });
+  return (path) => match(path);
+}
+
+/**
+ * Every file under the root that the config includes, sorted, honouring
+ * `.gitignore`. Symbolic links are listed but not followed into folders, so
+ * link loops end; a linked file whose target leaves the root is flagged.
+ */
+export async function discover(config: ResolvedConfig): Promise<DiscoveredFile[]> {
+  const entries = await globby(config.include, {
+    cwd: config.root,
+    ignore: [...ALWAYS_EXCLUDED, ...config.exclude],
+    gitignore: true,
+    followSymbolicLinks: false,
+    onlyFiles: true,
+    dot: false,
+    objectMode: true,
+  });
+  const inGovernance = globMatcher(config.governance.map((glob) => (glob.endsWith('/**') || glob.includes('*') ? glob : `${glob}/**`)));
+  const assigners = config.assign.map((rule) => ({ match: globMatcher(rule.files), type: rule.type }));
+  return entries
+    .map((entry) => {
+      const path = toPosix(entry.path);
+      const absolute = resolve(config.root, entry.path);
+      return {
+        path,
+        absolute,
+        mappedType: assigners.find((a) => a.match(path))?.type,
+        governance: inGovernance(path),
+        escapesRoot: entry.dirent.isSymbolicLink() && targetEscapesRoot(config.root, absolute),
+      };
+    })
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

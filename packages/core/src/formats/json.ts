@@ -1,0 +1,27 @@
+import type { Formatter } from './types.js';
+
+/** ESLint's result shape, so tools that read ESLint JSON read ours. */
+export const json: Formatter = (result) =>
+  JSON.stringify(
+    result.files.map((file) => ({
+      filePath: file.absolutePath,
+      messages: file.findings.map((finding) => ({
+        ruleId: finding.ruleId,
+        severity: finding.severity === 'error' ? 2 : 1,
+        message: finding.message,
+        line: finding.range.line,
+        column: finding.range.column,
+        endLine: finding.range.endLine,
+        endColumn: finding.range.endColumn,
+        ...(finding.hint === undefined ? {} : { hint: finding.hint }),
+        ...(finding.related === undefined ? {} : { related: finding.related.map((r) => ({ file: r.file, line: r.range.line, column: r.range.column, message: r.message })) }),
+      })),
+      errorCount: file.errorCount,
+      warningCount: file.warningCount,
+      fatalErrorCount: 0,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+    })),
+    null,
+    2,
+  ) + '\n';

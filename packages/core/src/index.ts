@@ -1,0 +1,11 @@
+/** aimslint's engine: the public API that the CLI and the Action call. */
+export { lint, activeRules, today, type LintOptions, type LintResult, type FileResult, type ActiveRule } from './engine/lint.js';
+export { UsageError } from './errors.js';
+export { RULES, ruleById } from './rules/index.js';
+export type { Rule, RuleMeta, DocumentRule, RepositoryRule } from './rules/types.js';
+export type { Finding, Severity, SeveritySetting, SourceRange, ParsedDocument } from './model.js';
+export { loadConfig, CONFIG_NAMES } from './config/load.js';
+export type { UserConfig, ResolvedConfig } from './config/types.js';
+export { getCatalog, controlsOf, type Catalog } from './catalog/index.js';
+export { FORMATTERS, formatterNames, type Formatter, type FormatOptions } from './formats/index.js';
+export { VERSION, DOCS_BASE_URL } from './version.js';

@@ -1,0 +1,64 @@
+import { posix } from 'node:path';
+import type { ParsedDocument } from '../model.js';
+
+export type LinkTarget =
+  | { kind: 'external' }
+  | { kind: 'outside'; reason: string }
+  | { kind: 'missing-file'; path: string }
+  | { kind: 'missing-anchor'; path: string; anchor: string; suggestion: string | undefined }
+  | { kind: 'ok'; path: string; anchor: string | undefined; document: ParsedDocument | undefined };
+
+/** What link resolution needs to know about the repository. */
+export interface LinkUniverse {
+  byPath: ReadonlyMap<string, ParsedDocument>;
+  /** Files and folders other than parsed documents that exist inside the root. */
+  otherPaths: ReadonlySet<string>;
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Where a relative link points, as GitHub resolves it: relative to the linking
+ * file, or to the root when it starts with `/`. A target that would leave the
+ * root is reported, never opened.
+ */
+export function repositoryPathOf(fromPath: string, url: string): { path: string; anchor: string | undefined } | { outside: string } | null {
+  if (url.startsWith('//')) return null;
+  if (SCHEME.test(url)) return /^file:/i.test(url) ? { outside: 'a `file:` URL points at a local file, not at a document in the repository' } : null;
+  const hashAt = url.indexOf('#');
+  const beforeHash = hashAt === -1 ? url : url.slice(0, hashAt);
+  const anchor = hashAt === -1 ? undefined : safeDecode(url.slice(hashAt + 1));
+  const pathPart = safeDecode(beforeHash.split('?')[0] ?? '').replace(/\\/g, '/');
+  if (pathPart === '') return { path: fromPath, anchor };
+  const joined = pathPart.startsWith('/') ? posix.normalize(pathPart.slice(1)) : posix.normalize(posix.join(posix.dirname(fromPath), pathPart));
+  if (joined === '..' || joined.startsWith('../')) return { outside: 'it leads outside the repository' };
+  return { path: joined.replace(/\/$/, '') || '.', anchor };
+}
+
+function nearestAnchor(anchors: readonly string[], wanted: string): string | undefined {
+  const lower = wanted.toLowerCase();
+  return anchors.find((anchor) => anchor.toLowerCase() === lower || anchor === lower.replace(/\s+/g, '-'));
+}
+
+export function resolveLink(universe: LinkUniverse, fromPath: string, url: string): LinkTarget {
+  const target = repositoryPathOf(fromPath, url);
+  if (target === null) return { kind: 'external' };
+  if ('outside' in target) return { kind: 'outside', reason: target.outside };
+  const document = universe.byPath.get(target.path);
+  if (!document) {
+    if (target.path === '.' || universe.otherPaths.has(target.path)) return { kind: 'ok', path: target.path, anchor: target.anchor, document: undefined };
+    return { kind: 'missing-file', path: target.path };
+  }
+  if (target.anchor !== undefined && target.anchor !== '' && !document.anchors.includes(target.anchor)) {
+    return { kind: 'missing-anchor', path: target.path, anchor: target.anchor, suggestion: nearestAnchor(document.anchors, target.anchor) };
+  }
+  return { kind: 'ok', path: target.path, anchor: target.anchor, document };
+}

@@ -1,0 +1,112 @@
+/**
+ * The typed document model: what parse produces and every later stage reads.
+ * Everything here is plain data (structured-clone safe) so that worker threads
+ * and the cache can carry it unchanged.
+ */
+
+/** A source range, 1-based, columns counted in UTF-16 code units as editors do. */
+export interface SourceRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export type Severity = 'error' | 'warn';
+export type SeveritySetting = Severity | 'off';
+
+/** A located place in another file, e.g. "defined first here". */
+export interface RelatedLocation {
+  file: string;
+  range: SourceRange;
+  message: string;
+}
+
+/** One problem found. `file` is repository-relative with `/` separators. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  range: SourceRange;
+  /** What to write instead, when the rule knows. */
+  hint?: string;
+  related?: RelatedLocation[];
+}
+
+/** Where a frontmatter key and its value stand in the file. */
+export interface ValueLocation {
+  /** The key's range; absent for sequence items. */
+  key?: SourceRange;
+  value: SourceRange;
+  /** The value's source text for scalars (`1.10`, `aproved`), as written. */
+  source?: string;
+}
+
+export interface Frontmatter {
+  /** The parsed YAML as plain JSON values, or null when it did not parse. */
+  data: Record<string, unknown> | null;
+  /** The opening `---` line. */
+  range: SourceRange;
+  /** Locations by JSON pointer (`/entries/3/control`); `` is the whole mapping. */
+  locations: Record<string, ValueLocation>;
+}
+
+export interface Heading {
+  depth: number;
+  text: string;
+  /** GitHub-style slug, de-duplicated within the document (`-1`, `-2`). */
+  slug: string;
+  range: SourceRange;
+}
+
+export type LinkKind = 'inline' | 'reference' | 'autolink' | 'html';
+
+export interface Link {
+  /** The destination as written (reference links: the definition's URL). */
+  url: string;
+  kind: LinkKind;
+  /** Range of the whole link construct in the source. */
+  range: SourceRange;
+}
+
+export interface TableCell {
+  text: string;
+  range: SourceRange;
+  /** Links inside the cell, with their ranges. */
+  links: Link[];
+}
+
+export interface Table {
+  header: TableCell[];
+  rows: TableCell[][];
+  range: SourceRange;
+}
+
+/** What the Markdown body scanner extracts. */
+export interface MarkdownStructure {
+  headings: Heading[];
+  /** Heading slugs plus HTML `id`/`name` anchors. */
+  anchors: string[];
+  links: Link[];
+  tables: Table[];
+}
+
+export interface ParsedDocument extends MarkdownStructure {
+  /** Repository-relative path with `/` separators. */
+  path: string;
+  /** Content hash of the bytes (hex sha1), the cache key. */
+  hash: string;
+  /** The document type, from frontmatter `type` or the config's mapping. */
+  type: string | undefined;
+  /** Frontmatter, or null when the file has none. */
+  frontmatter: Frontmatter | null;
+  /** Problems met while parsing (syntax, encoding, limits). */
+  problems: Finding[];
+  /** In a governance folder: the file must be a governance document. */
+  governance: boolean;
+  /** True when the file was skipped (binary, too large, unreadable). */
+  skipped: boolean;
+  /** 1-based line count of the file, for bounds. */
+  lineCount: number;
+}

@@ -1,0 +1,42 @@
+import type { Clause } from '../../catalog/index.js';
+import { frontmatterRange, stringField, stringListField } from '../../index/fields.js';
+import { documentsOfType, type RepoIndex } from '../../index/repo-index.js';
+import type { ParsedDocument } from '../../model.js';
+import { defineRepositoryRule } from '../types.js';
+
+/** The documents that provide a clause's documented information (retired ones do not). */
+export function providersOf(index: RepoIndex, clause: Clause): ParsedDocument[] {
+  return index.governed.filter((document) =>
+    stringField(document, 'status') !== 'retired'
+    && ((document.type !== undefined && clause.providedBy.includes(document.type))
+      || stringListField(document, 'clauses').some((item) => item.value === clause.id)));
+}
+
+export default defineRepositoryRule({
+  id: 'aims/required-document',
+  defaultSeverity: 'error',
+  description: 'Documented information that clauses 4-10 require is missing from the repository.',
+  serves: ['4.3', '5.2', '6.1.2', '6.1.3', '6.1.4', '6.2', '7.2', '8.2', '8.3', '8.4', '9.1', '9.2.2', '9.3.3', '10.2'],
+  messages: {
+    missing: 'Clause {{clause}} ({{title}}) needs documented information: {{what}}. Add {{how}}.',
+  },
+  check(index) {
+    const anchor = documentsOfType(index, 'aims-scope')[0] ?? index.governed[0];
+    if (!anchor) return [];
+    return index.catalog.clauses
+      .filter((clause) => providersOf(index, clause).length === 0)
+      .map((clause) => ({
+        messageId: 'missing',
+        data: {
+          clause: clause.id,
+          title: clause.title,
+          what: clause.documentedInformation,
+          how: clause.providedBy.length > 0
+            ? `a document of type ${clause.providedBy.map((type) => `\`${type}\``).join(' or ')}, or list "${clause.id}" in a document's \`clauses\``
+            : `a document that lists "${clause.id}" in its \`clauses\``,
+        },
+        file: anchor.path,
+        range: frontmatterRange(anchor),
+      }));
+  },
+});

@@ -1,0 +1,65 @@
+import fileEncoding from './file/encoding.js';
+import fileUnreadable from './file/unreadable.js';
+import frontmatterMissing from './frontmatter/missing.js';
+import frontmatterSyntax from './frontmatter/syntax.js';
+import schemaTypeUnknown from './schema/type-unknown.js';
+import schemaInvalid from './schema/invalid.js';
+import idDuplicate from './id/duplicate.js';
+import refUnresolved from './ref/unresolved.js';
+import linkBroken from './link/broken.js';
+import reviewOverdue from './review/overdue.js';
+import modelCardSectionMissing from './model-card/section-missing.js';
+import contentPlaceholder from './content/placeholder.js';
+import soaMissing from './soa/missing.js';
+import soaControlMissing from './soa/control-missing.js';
+import soaControlUnknown from './soa/control-unknown.js';
+import soaControlDuplicate from './soa/control-duplicate.js';
+import soaExclusionUnjustified from './soa/exclusion-unjustified.js';
+import soaEvidenceMissing from './soa/evidence-missing.js';
+import soaEvidenceBroken from './soa/evidence-broken.js';
+import soaEvidenceUnapproved from './soa/evidence-unapproved.js';
+import soaEvidenceStale from './soa/evidence-stale.js';
+import soaEvidenceBacklink from './soa/evidence-backlink.js';
+import soaExcludedButClaimed from './soa/excluded-but-claimed.js';
+import inventoryIncomplete from './inventory/incomplete.js';
+import aimsRequiredDocument from './aims/required-document.js';
+import rolesUnstaffed from './roles/unstaffed.js';
+import rolesUntrained from './roles/untrained.js';
+import supplierUnassessed from './supplier/unassessed.js';
+import type { Rule } from './types.js';
+
+/** Every rule, in the order `aimslint explain` lists them. */
+export const RULES: readonly Rule[] = [
+  fileEncoding,
+  fileUnreadable,
+  frontmatterMissing,
+  frontmatterSyntax,
+  schemaTypeUnknown,
+  schemaInvalid,
+  idDuplicate,
+  refUnresolved,
+  linkBroken,
+  reviewOverdue,
+  modelCardSectionMissing,
+  contentPlaceholder,
+  soaMissing,
+  soaControlMissing,
+  soaControlUnknown,
+  soaControlDuplicate,
+  soaExclusionUnjustified,
+  soaEvidenceMissing,
+  soaEvidenceBroken,
+  soaEvidenceUnapproved,
+  soaEvidenceStale,
+  soaEvidenceBacklink,
+  soaExcludedButClaimed,
+  inventoryIncomplete,
+  aimsRequiredDocument,
+  rolesUnstaffed,
+  rolesUntrained,
+  supplierUnassessed,
+];
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((rule) => rule.id === id);
+}

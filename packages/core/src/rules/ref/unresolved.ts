@@ -1,0 +1,57 @@
+import type { ParsedDocument } from '../../model.js';
+import { stringListField, valueRange } from '../../index/fields.js';
+import { lookupId, type RepoIndex } from '../../index/repo-index.js';
+import { closest } from '../../util/suggest.js';
+import { defineRepositoryRule, type Report } from '../types.js';
+
+/**
+ * Which fields hold ids, and what kind of thing each must name (undefined:
+ * anything). `suppliers` is supplier/unassessed's, which says more.
+ */
+export const REFERENCE_FIELDS: Readonly<Record<string, { kinds: readonly string[] | undefined; label: string }>> = {
+  owner: { kinds: ['role'], label: 'a role' },
+  approved_by: { kinds: ['role'], label: 'a role' },
+  role: { kinds: ['role'], label: 'a role' },
+  system: { kinds: ['ai-system'], label: 'an `ai-system` document' },
+  systems: { kinds: ['ai-system'], label: 'an `ai-system` document' },
+  ai_systems: { kinds: ['ai-system'], label: 'an `ai-system` document' },
+  related: { kinds: undefined, label: 'a document or role' },
+};
+
+function checkField(index: RepoIndex, document: ParsedDocument, field: string, allIds: string[]): Report[] {
+  const expected = REFERENCE_FIELDS[field];
+  if (!expected) return [];
+  return stringListField(document, field).flatMap(({ value, pointer }): Report[] => {
+    const target = lookupId(index, value);
+    const range = valueRange(document, pointer);
+    if (!target) {
+      const nearest = closest(value, allIds);
+      return [{ messageId: 'missing', data: { field, id: value, label: expected.label, suggestion: nearest ? ` Did you mean \`${nearest}\`?` : '' }, file: document.path, range }];
+    }
+    if (expected.kinds && !expected.kinds.includes(target.type)) {
+      return [{
+        messageId: 'wrongKind',
+        data: { field, id: value, label: expected.label, actual: target.kind === 'role' ? 'a role' : `a \`${target.type}\` document` },
+        file: document.path,
+        range,
+        related: [{ file: target.document.path, range: target.range, message: `${value} is defined here` }],
+      }];
+    }
+    return [];
+  });
+}
+
+export default defineRepositoryRule({
+  id: 'ref/unresolved',
+  defaultSeverity: 'error',
+  description: 'An id reference (owner, approved_by, system, related, ...) to nothing, or to the wrong kind of thing.',
+  serves: ['5.3', '7.5.2'],
+  messages: {
+    missing: '`{{field}}` names `{{id}}`, but no document or role has that id; it must name {{label}}.{{suggestion}}',
+    wrongKind: '`{{field}}` names `{{id}}`, which is {{actual}}; it must name {{label}}.',
+  },
+  check(index) {
+    const allIds = [...index.ids.keys()];
+    return index.governed.flatMap((document) => Object.keys(REFERENCE_FIELDS).flatMap((field) => checkField(index, document, field, allIds)));
+  },
+});

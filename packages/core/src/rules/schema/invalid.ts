@@ -1,0 +1,141 @@
+import type { ErrorObject } from 'ajv';
+import type { ParsedDocument } from '../../model.js';
+import { frontmatterRange, keyRange, locate, valueRange } from '../../index/fields.js';
+import { closest } from '../../util/suggest.js';
+import { defineDocumentRule, type Report } from '../types.js';
+
+/** `/risks/0/likelihood` → `risks[0].likelihood`: how an author reads a path. */
+export function fieldName(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((name, segment) => (/^\d+$/.test(segment) ? `${name}[${segment}]` : name ? `${name}.${segment}` : segment), '');
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return `\`${value}\``;
+  if (typeof value === 'number') return `the number \`${value}\``;
+  if (typeof value === 'boolean') return `\`${value}\` (yes/no)`;
+  if (value === null) return 'nothing';
+  return Array.isArray(value) ? 'a list' : 'a mapping';
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping of keys and values',
+};
+
+function schemaHint(error: ErrorObject): string {
+  const parent = error.parentSchema as { examples?: unknown[] } | undefined;
+  const example = parent?.examples?.[0];
+  return typeof example === 'string' ? ` For example \`${example}\`.` : '';
+}
+
+function reportFor(document: ParsedDocument, error: ErrorObject): Report | undefined {
+  const file = document.path;
+  const pointer = error.instancePath;
+  const field = fieldName(pointer);
+  const found = describeValue(error.data);
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String((error.params as { missingProperty: string }).missingProperty);
+      const where = pointer === '' ? frontmatterRange(document) : keyRange(document, pointer);
+      const owner = pointer === '' ? 'the frontmatter' : `\`${field}\``;
+      return { messageId: 'required', data: { key: missing, owner }, file, range: where };
+    }
+    case 'additionalProperties':
+    case 'unevaluatedProperties': {
+      const params = error.params as { additionalProperty?: string; unevaluatedProperty?: string };
+      const extra = String(params.additionalProperty ?? params.unevaluatedProperty);
+      const childPointer = `${pointer}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const schema = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
+      const nearest = closest(extra, Object.keys(schema?.properties ?? {}));
+      return {
+        messageId: 'unknownKey',
+        data: { key: extra, where: pointer === '' ? `a \`${document.type}\` document` : `\`${field}\``, suggestion: nearest ? ` Did you mean \`${nearest}\`?` : '' },
+        file,
+        range: keyRange(document, childPointer),
+      };
+    }
+    case 'enum': {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
+      const nearest = typeof error.data === 'string' ? closest(error.data, allowed) : undefined;
+      return {
+        messageId: 'enum',
+        data: { field, allowed: allowed.join(', '), found, suggestion: nearest ? ` Did you mean \`${nearest}\`?` : '' },
+        file,
+        range: valueRange(document, pointer),
+      };
+    }
+    case 'type': {
+      const expected = String((error.params as { type: string }).type);
+      const words = expected.split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ');
+      const source = locate(document, pointer).source;
+      const quote = expected === 'string' && (typeof error.data === 'number' || typeof error.data === 'boolean')
+        ? ` Put it in quotes: \`"${source ?? String(error.data)}"\`, or YAML reads it as ${typeof error.data === 'number' ? `the number ${String(error.data)}` : 'true/false'}.`
+        : '';
+      return { messageId: 'type', data: { field, expected: words, found: source !== undefined ? `\`${source}\`` : found, quote }, file, range: valueRange(document, pointer) };
+    }
+    case 'format': {
+      const format = String((error.params as { format: string }).format);
+      const shape = format === 'date' ? 'a real date written YYYY-MM-DD' : format === 'uri' ? 'a full URL' : `a valid ${format}`;
+      return { messageId: 'format', data: { field, shape, found }, file, range: valueRange(document, pointer) };
+    }
+    case 'pattern':
+      return { messageId: 'pattern', data: { field, found, hint: schemaHint(error) }, file, range: valueRange(document, pointer) };
+    case 'minLength':
+    case 'minItems':
+      return { messageId: 'empty', data: { field }, file, range: valueRange(document, pointer) };
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return { messageId: 'range', data: { field, rule: String(error.message), found }, file, range: valueRange(document, pointer) };
+    case 'if':
+    case 'anyOf':
+    case 'oneOf':
+    case 'allOf':
+      // Their branches already reported the specific problem.
+      return undefined;
+    default:
+      return { messageId: 'other', data: { field: field || 'the frontmatter', rule: String(error.message) }, file, range: valueRange(document, pointer) };
+  }
+}
+
+function reportKey(report: Report): string {
+  return `${report.range.line}:${report.range.column}:${report.messageId}:${JSON.stringify(report.data)}`;
+}
+
+export default defineDocumentRule({
+  id: 'schema/invalid',
+  defaultSeverity: 'error',
+  description: "A frontmatter value that breaks its document type's JSON Schema: one finding per problem, at the key or value.",
+  serves: ['7.5.2'],
+  messages: {
+    required: '`{{key}}` is missing from {{owner}}: add it.',
+    unknownKey: '`{{key}}` is not a field of {{where}}.{{suggestion}}',
+    enum: '`{{field}}` must be one of {{allowed}}; found {{found}}.{{suggestion}}',
+    type: '`{{field}}` must be {{expected}}; found {{found}}.{{quote}}',
+    format: '`{{field}}` must be {{shape}}; found {{found}}.',
+    pattern: '`{{field}}` is not in the required form; found {{found}}.{{hint}}',
+    empty: '`{{field}}` must not be empty.',
+    range: '`{{field}}` {{rule}}; found {{found}}.',
+    other: '`{{field}}` {{rule}}.',
+  },
+  check(document, { schemas }) {
+    const data = document.frontmatter?.data;
+    if (!data || document.type === undefined || !schemas.has(document.type)) return [];
+    const seen = new Set<string>();
+    return schemas.validate(document.type, data).flatMap((error) => {
+      const report = reportFor(document, error);
+      if (!report || seen.has(reportKey(report))) return [];
+      seen.add(reportKey(report));
+      return [report];
+    });
+  },
+});

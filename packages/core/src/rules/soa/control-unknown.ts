@@ -1,0 +1,30 @@
+import { controlsOf } from '../../catalog/index.js';
+import { allEntries } from '../../index/soa.js';
+import { closest } from '../../util/suggest.js';
+import { defineRepositoryRule } from '../types.js';
+
+export default defineRepositoryRule({
+  id: 'soa/control-unknown',
+  defaultSeverity: 'error',
+  description: 'A control id in the Statement of Applicability that is not an Annex A control of the catalog.',
+  serves: ['6.1.3'],
+  messages: {
+    unknown: '{{control}} is not an Annex A control of {{catalog}}.{{suggestion}}',
+  },
+  check(index) {
+    const ids = controlsOf(index.catalog).map((control) => control.id);
+    const known = new Set(ids);
+    return index.soa.flatMap((statement) =>
+      allEntries(statement)
+        .filter((entry) => !known.has(entry.control))
+        .map((entry) => {
+          const nearest = closest(entry.control, ids);
+          return {
+            messageId: 'unknown',
+            data: { control: entry.control, catalog: index.catalog.name, suggestion: nearest ? ` Did you mean ${nearest}?` : '' },
+            file: statement.document.path,
+            range: entry.controlRange,
+          };
+        }));
+  },
+});

@@ -1,0 +1,23 @@
+import { allEntries } from '../../index/soa.js';
+import { defineRepositoryRule, type Report } from '../types.js';
+import { claimsControl, resolveEvidence } from './evidence.js';
+
+export default defineRepositoryRule({
+  id: 'soa/evidence-backlink',
+  defaultSeverity: 'warn',
+  description: 'An SoA evidence document that does not list the control in its own `controls`.',
+  serves: ['6.1.3'],
+  messages: {
+    backlink: '{{path}} is cited as evidence for {{control}} but does not list {{control}} in its `controls`; add it there so the link holds both ways.',
+  },
+  check(index) {
+    return index.soa.flatMap((statement) =>
+      allEntries(statement).flatMap((entry) =>
+        entry.evidence.flatMap((item): Report[] => {
+          if (entry.applicable !== true) return [];
+          const target = resolveEvidence(index, statement.document.path, item);
+          if (target.kind !== 'document' || claimsControl(target.document, entry.control)) return [];
+          return [{ messageId: 'backlink', data: { path: target.document.path, control: entry.control }, file: statement.document.path, range: item.range }];
+        })));
+  },
+});

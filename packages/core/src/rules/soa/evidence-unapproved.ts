@@ -1,0 +1,24 @@
+import { stringField } from '../../index/fields.js';
+import { allEntries } from '../../index/soa.js';
+import { defineRepositoryRule, type Report } from '../types.js';
+import { evidenceStatus, resolveEvidence } from './evidence.js';
+
+export default defineRepositoryRule({
+  id: 'soa/evidence-unapproved',
+  defaultSeverity: 'error',
+  description: 'SoA evidence that is a draft, in review or retired, so it does not count as evidence.',
+  serves: ['6.1.3', '7.5.2'],
+  messages: {
+    unapproved: 'The evidence `{{evidence}}` for {{control}} is `{{status}}` ({{path}}); only approved documents count as evidence. Approve it or cite an approved document.',
+  },
+  check(index, { now }) {
+    return index.soa.flatMap((statement) =>
+      allEntries(statement).flatMap((entry) =>
+        entry.evidence.flatMap((item): Report[] => {
+          const target = resolveEvidence(index, statement.document.path, item);
+          if (target.kind !== 'document' || evidenceStatus(target.document, now) !== 'unapproved') return [];
+          const status = stringField(target.document, 'status') ?? 'without a status';
+          return [{ messageId: 'unapproved', data: { evidence: item.text, control: entry.control, status, path: target.document.path }, file: statement.document.path, range: item.range }];
+        })));
+  },
+});

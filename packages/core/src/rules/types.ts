@@ -1,0 +1,71 @@
+import type { ParsedDocument, RelatedLocation, SeveritySetting, SourceRange } from '../model.js';
+import type { RepoIndex } from '../index/repo-index.js';
+import type { SchemaRegistry } from '../schemas/registry.js';
+
+export interface RuleMeta {
+  /** Stable `area/name` id, part of the public contract. */
+  id: string;
+  defaultSeverity: SeveritySetting;
+  /** One line: what the rule finds. */
+  description: string;
+  /** The clauses and Annex A controls the rule helps to meet. */
+  serves: string[];
+  /** Named message templates; `{{name}}` is filled from a report's data. */
+  messages: Record<string, string>;
+}
+
+/** What a rule reports: the engine adds rule id, severity and the final text. */
+export interface Report {
+  messageId: string;
+  data?: Record<string, string | number>;
+  file: string;
+  range: SourceRange;
+  hint?: string;
+  related?: RelatedLocation[];
+}
+
+export interface RuleContext {
+  /** The rule's options from the config. */
+  options: Record<string, unknown>;
+}
+
+export interface DocumentContext extends RuleContext {
+  schemas: SchemaRegistry;
+  /** The file's text, LF line endings, BOM removed: for rules that read prose. */
+  text: string;
+}
+
+export interface RepositoryContext extends RuleContext {
+  /** The date review deadlines are judged against, `YYYY-MM-DD`. */
+  now: string;
+}
+
+/** Sees one document: cacheable by content hash, runs in workers. */
+export interface DocumentRule extends RuleMeta {
+  kind: 'document';
+  check(document: ParsedDocument, context: DocumentContext): Report[];
+}
+
+/** Sees the whole repository index: runs once, on the main thread. */
+export interface RepositoryRule extends RuleMeta {
+  kind: 'repository';
+  check(index: RepoIndex, context: RepositoryContext): Report[];
+}
+
+export type Rule = DocumentRule | RepositoryRule;
+
+/** Fill `{{name}}` placeholders; an unknown name stays visible rather than vanish. */
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}
+
+/** Identity helpers: they only give a rule object its type. */
+export const defineDocumentRule = (rule: Omit<DocumentRule, 'kind'>): DocumentRule => ({ kind: 'document', ...rule });
+export const defineRepositoryRule = (rule: Omit<RepositoryRule, 'kind'>): RepositoryRule => ({ kind: 'repository', ...rule });
+
+/** A rule whose findings the parser makes: the rule passes on its own problems. */
+export function parseProblems(ruleId: string, document: ParsedDocument): Report[] {
+  return document.problems
+    .filter((problem) => problem.ruleId === ruleId)
+    .map((problem) => ({ messageId: 'problem', data: { problem: problem.message }, file: problem.file, range: problem.range }));
+}

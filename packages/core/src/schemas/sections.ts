@@ -1,0 +1,7 @@
+/**
+ * Body sections each document type must have (level-2 headings, matched
+ * case-insensitively). Data, so that a new type adds a line, not a rule.
+ */
+export const REQUIRED_SECTIONS: Readonly<Record<string, readonly string[]>> = {
+  'model-card': ['Intended use', 'Limitations', 'Training data', 'Evaluation', 'Human oversight'],
+};
