@@ -1,1 +1,92 @@
-export {};
+/**
+ * The GitHub Action's entry point, bundled into dist/index.mjs. It lints the
+ * checked-out repository in-process; configs are JSON or YAML, so nothing
+ * from the repository is ever executed.
+ */
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import * as core from '@actions/core';
+import {
+  DOCS_BASE_URL,
+  FORMATTERS,
+  UsageError,
+  VERSION,
+  affectedPaths,
+  changedFilesSince,
+  lint,
+  restrictToPaths,
+  type Finding,
+  type LintResult,
+} from '@aimslint/core';
+import { planAnnotations } from './annotations.js';
+import { InputError, readInputs, shouldFail, type ActionInputs } from './inputs.js';
+import { buildSummary } from './summary.js';
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+function workingDirectoryOf(workspace: string, inputs: ActionInputs): string {
+  const directory = resolve(workspace, inputs.workingDirectory);
+  if (!statSync(directory, { throwIfNoEntry: false })?.isDirectory()) throw new InputError(`input working-directory "${inputs.workingDirectory}" is not a directory in the workspace`);
+  return directory;
+}
+
+async function lintAsAsked(cwd: string, inputs: ActionInputs): Promise<LintResult> {
+  const result = await lint({
+    cwd,
+    paths: inputs.paths,
+    configFile: inputs.config,
+    now: inputs.now,
+    cache: inputs.cache,
+    // The engine's worker entry is a separate file; this Action ships one bundle, so it parses on the main thread.
+    workers: 0,
+  });
+  if (inputs.changedSince === undefined) return result;
+  const changes = await changedFilesSince(result.root, inputs.changedSince);
+  return restrictToPaths(result, affectedPaths(result.index, changes));
+}
+
+/** GitHub resolves annotation paths against the workspace, which need not be the aimslint root. */
+function annotate(result: LintResult, workspace: string): void {
+  const fromWorkspace = (finding: Finding): string => relative(workspace, resolve(result.root, finding.file)).split(sep).join('/');
+  for (const finding of planAnnotations(result).shown) {
+    const { range } = finding;
+    // Column ranges are only valid on one line; GitHub rejects them across lines.
+    const columns = range.line === range.endLine ? { startColumn: range.column, endColumn: range.endColumn } : {};
+    const properties = { title: finding.ruleId, file: fromWorkspace(finding), startLine: range.line, endLine: range.endLine, ...columns };
+    if (finding.severity === 'error') core.error(finding.message, properties);
+    else core.warning(finding.message, properties);
+  }
+}
+
+function writeSarif(result: LintResult, path: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, FORMATTERS['sarif']!(result, { color: false, docsBaseUrl: DOCS_BASE_URL, toolVersion: VERSION }));
+}
+
+async function run(): Promise<void> {
+  const workspace = process.env['GITHUB_WORKSPACE'] ?? process.cwd();
+  const inputs = readInputs((name) => core.getInput(name));
+  const cwd = workingDirectoryOf(workspace, inputs);
+  const result = await lintAsAsked(cwd, inputs);
+  const sarifPath = inputs.sarifFile === undefined ? '' : resolve(cwd, inputs.sarifFile);
+  if (sarifPath !== '') writeSarif(result, sarifPath);
+  annotate(result, workspace);
+  core.setOutput('error-count', result.errorCount);
+  core.setOutput('warning-count', result.warningCount);
+  core.setOutput('sarif-file', sarifPath);
+  if (process.env['GITHUB_STEP_SUMMARY']) await core.summary.addRaw(buildSummary(result)).write();
+  const counts = `${plural(result.errorCount, 'error')} and ${plural(result.warningCount, 'warning')}`;
+  core.info(`aimslint ${VERSION}: ${counts} in ${plural(result.files.length, 'file')}`);
+  if (shouldFail(inputs.failOn, result)) core.setFailed(`aimslint found ${counts} (fail-on: ${inputs.failOn})`);
+}
+
+try {
+  await run();
+} catch (error) {
+  if (error instanceof InputError || error instanceof UsageError) {
+    core.setFailed(error.message);
+  } else {
+    core.debug((error as Error).stack ?? String(error));
+    core.setFailed(`aimslint internal error: ${(error as Error).message}`);
+  }
+}

@@ -27,12 +27,15 @@ const HELP = `Usage: aimslint [lint] [paths...] [options]
 Check ISO/IEC 42001 AIMS documents (Markdown with YAML frontmatter).
 
 Options:
-  --format <name>          ${'stylish (default), json'}
+  --format <name>          ${formatterNames().join(', ')} (default: stylish)
   -o, --output-file <path> write the report to a file instead of stdout
   -c, --config <path>      config file (default: aimslint.config.{json,yaml,yml} found upward)
   --max-warnings <n>       exit 1 when there are more than n warnings
   --now <YYYY-MM-DD>       the date review deadlines are judged against (default: today)
   --rule <id>=<severity>   override a rule: off, warn or error (repeatable)
+  --cache                  reuse results for unchanged files (stored in .aimslintcache)
+  --cache-location <path>  where the cache is stored
+  --workers <n|auto>       parsing threads (default auto: the cores, for big repositories)
   --quiet                  report errors only
   --color, --no-color      force colours on or off
   -h, --help               show this help
@@ -49,6 +52,9 @@ const OPTIONS = {
   now: { type: 'string' },
   rule: { type: 'string', multiple: true },
   quiet: { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  workers: { type: 'string' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -63,6 +69,12 @@ function parseRuleOverrides(values: readonly string[]): Record<string, SeverityS
     overrides[match[1].trim()] = match[2] as SeveritySetting;
   }
   return overrides;
+}
+
+function parseWorkers(value: string | undefined): number | 'auto' {
+  if (value === undefined || value === 'auto') return 'auto';
+  if (!/^\d+$/.test(value)) throw new UsageError(`--workers takes a whole number or "auto", got "${value}"`);
+  return Number(value);
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {
@@ -150,7 +162,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     configFile: values.config,
     ruleOverrides: parseRuleOverrides(values.rule ?? []),
     now: values.now,
+    cache: values.cache === true || values['cache-location'] !== undefined,
+    cacheLocation: values['cache-location'],
+    workers: parseWorkers(values.workers),
   });
+  for (const notice of result.notices) io.stderr.write(`aimslint: ${notice}\n`);
   if (values.quiet) result = withoutWarnings(result);
   const outputFile = values['output-file'];
   const text = formatter(result, { color: outputFile === undefined && useColor(values, io), docsBaseUrl: DOCS_BASE_URL, toolVersion: VERSION });

@@ -71,7 +71,10 @@ export interface Link {
 }
 
 export interface TableCell {
+  /** Plain text: inline markup removed (`**Yes**` is `Yes`). */
   text: string;
+  /** The source as written, trimmed; its first character is at `range.column`. */
+  raw: string;
   range: SourceRange;
   /** Links inside the cell, with their ranges. */
   links: Link[];

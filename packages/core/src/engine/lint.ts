@@ -1,18 +1,19 @@
-import { realpathSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { getCatalog, catalogNames } from '../catalog/index.js';
 import { loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { discover, isInside, toPosix, type DiscoveredFile } from '../discover/discover.js';
 import { UsageError } from '../errors.js';
 import { buildIndex, type RepoIndex } from '../index/repo-index.js';
-import { repositoryPathOf } from '../index/links.js';
-import type { Finding, ParsedDocument, Severity, SeveritySetting } from '../model.js';
+import type { Finding, Severity, SeveritySetting } from '../model.js';
 import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import { SchemaRegistry } from '../schemas/registry.js';
 import { compareFindings, optionsOf, severityOf, toFinding } from './findings.js';
+import { cacheKey, DEFAULT_CACHE_NAME, entriesAfterRun, lookUp, readCache, writeCache } from './cache.js';
 import { processFile, type FileJobSettings, type FileOutcome } from './process-file.js';
+import { parseInWorkers, workerCount } from './worker-pool.js';
 
 export interface LintOptions {
   /** Where relative paths and config discovery start. */
@@ -26,6 +27,14 @@ export interface LintOptions {
   now?: string;
   /** Report only these repository-relative paths (changed-files mode). */
   onlyPaths?: ReadonlySet<string>;
+  /** Reuse parse results of unchanged files between runs. */
+  cache?: boolean;
+  /** The cache file (default `.aimslintcache` in the root); relative to `cwd`. */
+  cacheLocation?: string;
+  /** Worker threads for parsing: a number, or `auto` (the cores, for repositories big enough to gain). */
+  workers?: number | 'auto';
+  /** The worker entry to start (the Action's bundle passes its own). */
+  workerUrl?: URL;
 }
 
 export interface FileResult {
@@ -53,6 +62,10 @@ export interface LintResult {
   index: RepoIndex;
   rules: ActiveRule[];
   durationMs: number;
+  /** How the files were parsed: from the cache, and on how many threads. */
+  stats: { files: number; fromCache: number; workers: number };
+  /** Things the user should know that are not findings (a cache that could not be written). */
+  notices: string[];
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -83,28 +96,26 @@ export function activeRules(config: ResolvedConfig): ActiveRule[] {
   });
 }
 
-/** Files and folders that links point at and that are not parsed documents: stat each once. */
-function existingLinkTargets(root: string, documents: readonly ParsedDocument[]): Set<string> {
-  const byPath = new Set(documents.map((document) => document.path));
-  const candidates = new Set<string>();
-  for (const document of documents) {
-    for (const link of document.links) {
-      const target = repositoryPathOf(document.path, link.url);
-      if (target && 'path' in target && !byPath.has(target.path)) candidates.add(target.path);
-    }
-  }
+/**
+ * Existence of linked files that are not parsed documents (a PDF, a folder),
+ * asked at most once per path, and only inside the root: a path whose real
+ * location is elsewhere (a symbolic link out) does not exist for us.
+ */
+function existenceChecker(root: string): (path: string) => boolean {
   const realRoot = realpathSync(root);
-  const existing = new Set<string>();
-  for (const candidate of candidates) {
-    const absolute = resolve(root, candidate);
-    try {
-      statSync(absolute);
-      if (isInside(realRoot, realpathSync(absolute))) existing.add(candidate);
-    } catch {
-      // Missing: link/broken reports it.
+  const known = new Map<string, boolean>();
+  return (path) => {
+    let exists = known.get(path);
+    if (exists === undefined) {
+      try {
+        exists = isInside(realRoot, realpathSync(resolve(root, path)));
+      } catch {
+        exists = false;
+      }
+      known.set(path, exists);
     }
-  }
-  return existing;
+    return exists;
+  };
 }
 
 function reportedPaths(config: ResolvedConfig, cwd: string, paths: readonly string[]): ((path: string) => boolean) {
@@ -131,18 +142,42 @@ function capFindings(findings: Finding[], max: number): Finding[] {
   return kept;
 }
 
-export interface ParsePhase {
-  parseFiles(files: readonly DiscoveredFile[], settings: FileJobSettings): Promise<FileOutcome[]>;
+/** Parse on worker threads when that pays, else on this thread. */
+async function parseFiles(files: readonly DiscoveredFile[], settings: FileJobSettings, options: LintOptions): Promise<{ outcomes: FileOutcome[]; workers: number }> {
+  const workers = workerCount(options.workers ?? 'auto', files.length);
+  if (workers > 0) return { outcomes: await parseInWorkers(files, settings, workers, options.workerUrl), workers };
+  const schemas = new SchemaRegistry(settings.customSchemas);
+  return { outcomes: files.map((file) => processFile(file, settings, schemas)), workers: 0 };
 }
 
-/** The default: parse on this thread. Workers and the cache plug in here. */
-export const inProcessParsing = (customSchemas: Record<string, object>): ParsePhase => {
-  const schemas = new SchemaRegistry(customSchemas);
-  return { parseFiles: async (files, settings) => files.map((file) => processFile(file, settings, schemas)) };
-};
+/** Parse, reusing the cache when asked; outcomes come back in the order of `files`. */
+async function parseWithCache(
+  files: readonly DiscoveredFile[],
+  settings: FileJobSettings,
+  config: ResolvedConfig,
+  options: LintOptions,
+  notices: string[],
+): Promise<{ outcomes: FileOutcome[]; fromCache: number; workers: number }> {
+  if (!options.cache) return { ...(await parseFiles(files, settings, options)), fromCache: 0 };
+  const location = resolve(options.cwd, options.cacheLocation ?? join(config.root, DEFAULT_CACHE_NAME));
+  const key = cacheKey(settings, { governance: config.governance, assign: config.assign });
+  const lookup = lookUp(files, readCache(location, key));
+  const parsed = await parseFiles(lookup.misses, settings, options);
+  const fresh = new Map(parsed.outcomes.map((outcome) => [outcome.document.path, outcome]));
+  const outcomes = files.flatMap((file) => {
+    const outcome = lookup.hits.get(file.path) ?? fresh.get(file.path);
+    return outcome ? [outcome] : [];
+  });
+  try {
+    writeCache(location, key, entriesAfterRun(outcomes, lookup.stats));
+  } catch (error) {
+    notices.push(`the cache could not be written to ${location} (${(error as Error).message.split('\n')[0]}); results are complete, the next run starts cold`);
+  }
+  return { outcomes, fromCache: lookup.hits.size, workers: parsed.workers };
+}
 
 /** Lint a repository: discover → parse → index → rules → findings. */
-export async function lint(options: LintOptions, parsing?: ParsePhase): Promise<LintResult> {
+export async function lint(options: LintOptions): Promise<LintResult> {
   const started = performance.now();
   const now = validNow(options.now);
   const config = loadConfig({ cwd: options.cwd, paths: options.paths ?? [], configFile: options.configFile, ruleOverrides: options.ruleOverrides });
@@ -156,9 +191,11 @@ export async function lint(options: LintOptions, parsing?: ParsePhase): Promise<
     customSchemas: config.customSchemas,
     documentRules: rules.filter(({ rule }) => rule.kind === 'document').map(({ rule, severity, options: ruleOptions }) => ({ id: rule.id, severity, options: ruleOptions })),
   };
-  const outcomes = await (parsing ?? inProcessParsing(config.customSchemas)).parseFiles(files, settings);
+  const notices: string[] = [];
+  const parsed = await parseWithCache(files, settings, config, options, notices);
+  const outcomes = parsed.outcomes;
   const documents = outcomes.map((outcome) => outcome.document);
-  const index = buildIndex({ root: config.root, documents, otherPaths: existingLinkTargets(config.root, documents), catalog });
+  const index = buildIndex({ root: config.root, documents, pathExists: existenceChecker(config.root), catalog });
   const findingsByFile = new Map<string, Finding[]>(outcomes.map((outcome) => [outcome.document.path, [...outcome.findings]]));
   for (const { rule, severity, options: ruleOptions } of rules) {
     if (rule.kind !== 'repository') continue;
@@ -180,5 +217,7 @@ export async function lint(options: LintOptions, parsing?: ParsePhase): Promise<
     index,
     rules,
     durationMs: performance.now() - started,
+    stats: { files: files.length, fromCache: parsed.fromCache, workers: parsed.workers },
+    notices,
   };
 }

@@ -11,8 +11,8 @@ export type LinkTarget =
 /** What link resolution needs to know about the repository. */
 export interface LinkUniverse {
   byPath: ReadonlyMap<string, ParsedDocument>;
-  /** Files and folders other than parsed documents that exist inside the root. */
-  otherPaths: ReadonlySet<string>;
+  /** Whether a file or folder other than a parsed document exists inside the root. */
+  pathExists(path: string): boolean;
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -54,7 +54,7 @@ export function resolveLink(universe: LinkUniverse, fromPath: string, url: strin
   if ('outside' in target) return { kind: 'outside', reason: target.outside };
   const document = universe.byPath.get(target.path);
   if (!document) {
-    if (target.path === '.' || universe.otherPaths.has(target.path)) return { kind: 'ok', path: target.path, anchor: target.anchor, document: undefined };
+    if (target.path === '.' || universe.pathExists(target.path)) return { kind: 'ok', path: target.path, anchor: target.anchor, document: undefined };
     return { kind: 'missing-file', path: target.path };
   }
   if (target.anchor !== undefined && target.anchor !== '' && !document.anchors.includes(target.anchor)) {

@@ -59,7 +59,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export interface IndexInput {
   root: string;
   documents: readonly ParsedDocument[];
-  otherPaths: ReadonlySet<string>;
+  pathExists(path: string): boolean;
   catalog: Catalog;
 }
 
@@ -87,7 +87,7 @@ export function buildIndex(input: IndexInput): RepoIndex {
     byPath,
     byType,
     ids,
-    otherPaths: input.otherPaths,
+    pathExists: input.pathExists,
     catalog: input.catalog,
     soa: (byType.get('soa') ?? []).map(soaStatementOf),
   };

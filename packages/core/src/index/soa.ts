@@ -89,7 +89,7 @@ function columnsOf(table: Table): Record<Column, number> | undefined {
 /** Document ids written in a cell outside its links, with their ranges. */
 function idsInCell(cell: TableCell): EvidenceItem[] {
   if (cell.range.line !== cell.range.endLine) return [];
-  let text = cell.text;
+  let text = cell.raw;
   for (const link of cell.links) {
     if (link.range.line !== cell.range.line) continue;
     const from = link.range.column - cell.range.column;

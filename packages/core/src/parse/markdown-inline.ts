@@ -505,7 +505,35 @@ interface Resource {
  * sink. Returns the plain text when `wantText`, otherwise ''.
  */
 export function scanInline(src: string, from: number, to: number, options: InlineOptions, sink: InlineSink): string {
+  // Most table cells and many headings are plain text: skip building a scanner.
+  const mask = options.wantText ? TEXT_MASK : LINK_MASK;
+  if (nextSpecial(src, from, to, mask) >= to) return options.wantText ? src.slice(from, to) : '';
   return new InlineScanner(src, from, to, options, sink).run();
+}
+
+/** Bit in SPECIALS: the character can start a link-related construct. */
+const LINK_SPECIAL = 1;
+/** Bit in SPECIALS: the character matters only for plain text (emphasis, references). */
+const TEXT_ONLY_SPECIAL = 2;
+/** Masks for nextSpecial: paragraphs need links only, headings and cells also text. */
+const LINK_MASK = LINK_SPECIAL;
+const TEXT_MASK = LINK_SPECIAL | TEXT_ONLY_SPECIAL;
+
+/** Per ASCII code: which scanning modes must stop at it. */
+const SPECIALS = new Uint8Array(128);
+for (const char of '\\`<[]') SPECIALS[char.charCodeAt(0)] = LINK_SPECIAL;
+for (const char of '*_~&') SPECIALS[char.charCodeAt(0)] = TEXT_ONLY_SPECIAL;
+
+/**
+ * Offset of the next character in [from, to) that `mask` cares about, or
+ * `to`. A table lookup per character: plain prose costs one load and compare.
+ */
+function nextSpecial(src: string, from: number, to: number, mask: number): number {
+  for (let i = from; i < to; i++) {
+    const code = src.charCodeAt(i);
+    if (code < 128 && ((SPECIALS[code] ?? 0) & mask) !== 0) return i;
+  }
+  return to;
 }
 
 class InlineScanner {
@@ -516,7 +544,7 @@ class InlineScanner {
   private activeFloor = 0;
   private backticks: BacktickIndex | undefined;
   private destinationEnds: DestinationEnds | undefined;
-  private readonly searches = new Map<string, MemoSearch>();
+  private searches: Map<string, MemoSearch> | undefined;
   private textStart: number;
 
   constructor(
@@ -532,65 +560,61 @@ class InlineScanner {
   run(): string {
     const { src, to } = this;
     const wantText = this.options.wantText;
-    let i = this.from;
+    const mask = wantText ? TEXT_MASK : LINK_MASK;
+    /** Where the last construct ended: a `!` before `[` only opens an image from here on. */
+    let resume = this.from;
+    let i = nextSpecial(src, this.from, to, mask);
     while (i < to) {
-      const code = src.charCodeAt(i);
-      let next = -1;
-      switch (code) {
-        case BACKSLASH:
-          if (i + 1 < to && isAsciiPunctuation(src.charCodeAt(i + 1))) {
-            this.flush(i);
-            this.push(src[i + 1] ?? '');
-            next = i + 2;
-          }
-          break;
-        case BACKTICK:
-          this.flush(i);
-          next = this.codeSpan(i);
-          break;
-        case LT:
-          this.flush(i);
-          next = this.angle(i);
-          break;
-        case BANG:
-          if (src.charCodeAt(i + 1) === LBRACKET && i + 1 < to) {
-            this.flush(i);
-            next = this.pushOpener(i, true);
-          }
-          break;
-        case LBRACKET:
-          this.flush(i);
-          next = this.pushOpener(i, false);
-          break;
-        case RBRACKET:
-          this.flush(i);
-          next = this.closeBracket(i);
-          break;
-        case STAR:
-        case UNDERSCORE:
-        case TILDE:
-          if (wantText) {
-            this.flush(i);
-            next = this.delimiterRun(i);
-          }
-          break;
-        case AMP:
-          if (wantText) next = this.entity(i);
-          break;
-        default:
-          break;
-      }
+      const next = this.special(i, src.charCodeAt(i), resume);
       if (next === -1) {
-        i++;
+        i = nextSpecial(src, i + 1, to, mask);
       } else {
-        i = next;
         this.textStart = next;
+        resume = next;
+        i = nextSpecial(src, next, to, mask);
       }
     }
     if (!wantText) return '';
     this.flush(to);
     processEmphasis(this.delimiters, 0, this.pieces);
     return this.pieces.join('');
+  }
+
+  /** Handles the special character at `i`; returns where scanning resumes, or -1 to treat it as text. */
+  private special(i: number, code: number, resume: number): number {
+    const src = this.src;
+    switch (code) {
+      case BACKSLASH:
+        if (i + 1 < this.to && isAsciiPunctuation(src.charCodeAt(i + 1))) {
+          this.flush(i);
+          this.push(src[i + 1] ?? '');
+          return i + 2;
+        }
+        return -1;
+      case BACKTICK:
+        this.flush(i);
+        return this.codeSpan(i);
+      case LT:
+        this.flush(i);
+        return this.angle(i);
+      case LBRACKET: {
+        const image = i > resume && src.charCodeAt(i - 1) === BANG;
+        this.flush(image ? i - 1 : i);
+        return this.pushOpener(image ? i - 1 : i, image);
+      }
+      case RBRACKET:
+        this.flush(i);
+        return this.closeBracket(i);
+      case STAR:
+      case UNDERSCORE:
+      case TILDE:
+        this.flush(i);
+        return this.delimiterRun(i);
+      case AMP:
+        return this.entity(i);
+      default:
+        return -1;
+    }
   }
 
   private flush(until: number): void {
@@ -603,6 +627,7 @@ class InlineScanner {
   }
 
   private search(needle: string): MemoSearch {
+    this.searches ??= new Map();
     let memo = this.searches.get(needle);
     if (!memo) {
       memo = new MemoSearch(this.src, needle, this.to);
@@ -791,6 +816,7 @@ class InlineScanner {
    */
   private rawDestinationEnd(start: number, open: number): number {
     const { src, to } = this;
+    if (this.destinationEnds) return this.lookupDestinationEnd(start, open);
     let depth = 0;
     const limit = Math.min(to, start + 256);
     let i = start;
@@ -805,11 +831,16 @@ class InlineScanner {
       }
     }
     if (i >= to) return to;
-    this.destinationEnds ??= this.computeDestinationEnds();
+    this.destinationEnds = this.computeDestinationEnds();
+    return this.lookupDestinationEnd(start, open);
+  }
+
+  private lookupDestinationEnd(start: number, open: number): number {
+    const ends = this.destinationEnds;
     // A destination right after `(` ends where that paren is balanced; one
     // after whitespace ends at the first unbalanced `)` of its run.
-    const end = start === open + 1 ? this.destinationEnds.afterParen.get(open) : this.destinationEnds.afterSpace.get(start);
-    return end ?? to;
+    const end = start === open + 1 ? ends?.afterParen.get(open) : ends?.afterSpace.get(start);
+    return end ?? this.to;
   }
 
   /**

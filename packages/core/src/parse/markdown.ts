@@ -11,7 +11,7 @@
  * the link reference definitions; pass 2 scans each item's inline content,
  * because a reference link may use a definition that comes later.
  */
-import GithubSlugger from 'github-slugger';
+import { slug as githubSlug } from 'github-slugger';
 import type { Heading, Link, MarkdownStructure, SourceRange, Table, TableCell } from '../model.js';
 import {
   BacktickIndex,
@@ -296,9 +296,10 @@ export function splitTableRow(src: string, from: number, to: number): RowSpan[] 
   return cells;
 }
 
+/** The cell's content without surrounding blanks; an empty cell keeps its whole width, so it can be pointed at. */
 function trimmedSpan(src: string, from: number, to: number): RowSpan {
   const start = skipSpacesAndTabs(src, from, to);
-  return { from: start, to: trimEndOffset(src, start, to) };
+  return start >= to ? { from, to } : { from: start, to: trimEndOffset(src, start, to) };
 }
 
 /**
@@ -686,7 +687,18 @@ class Locator {
     private readonly startLine: number,
   ) {}
 
+  /** Ranges are mostly asked for in document order, so try the last line first. */
+  private lastIndex = 0;
+
   private lineIndex(offset: number): number {
+    const starts = this.lineStarts;
+    const hint = this.lastIndex;
+    if ((starts[hint] ?? 0) <= offset && (hint + 1 >= starts.length || (starts[hint + 1] ?? 0) > offset)) return hint;
+    this.lastIndex = this.binarySearch(offset);
+    return this.lastIndex;
+  }
+
+  private binarySearch(offset: number): number {
     const starts = this.lineStarts;
     let lo = 0;
     let hi = starts.length - 1;
@@ -725,13 +737,65 @@ function tidyHeadingText(text: string): string {
     .trim();
 }
 
+/**
+ * github-slugger's base slug is a large Unicode regex, so non-ASCII base slugs
+ * are memoised across documents (headings repeat from file to file).
+ */
+const baseSlugCache = new Map<string, string>();
+const BASE_SLUG_CACHE_LIMIT = 10_000;
+
+/**
+ * github-slugger for pure-ASCII text without its big regex: lower-case, keep
+ * letters, digits, space, `-` and `_`, drop the rest, spaces become `-`.
+ * Returns undefined for non-ASCII text, which goes to github-slugger itself.
+ */
+function asciiSlug(text: string): string | undefined {
+  let slug = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) return undefined;
+    if (code === SPACE) slug += '-';
+    else if (isAsciiLetterCode(code) || isAsciiDigit(code) || code === DASH || code === UNDERSCORE) slug += text[i];
+  }
+  return slug.toLowerCase();
+}
+
+function baseSlug(text: string): string {
+  const ascii = asciiSlug(text);
+  if (ascii !== undefined) return ascii;
+  let slug = baseSlugCache.get(text);
+  if (slug === undefined) {
+    slug = githubSlug(text);
+    if (baseSlugCache.size >= BASE_SLUG_CACHE_LIMIT) baseSlugCache.clear();
+    baseSlugCache.set(text, slug);
+  }
+  return slug;
+}
+
+/** github-slugger's `BananaSlug` de-duplication (`-1`, `-2`, …) over the memoised base slugs; one per document. */
+class DocumentSlugger {
+  private readonly occurrences = new Map<string, number>();
+
+  slug(text: string): string {
+    const original = baseSlug(text);
+    let result = original;
+    while (this.occurrences.has(result)) {
+      const count = (this.occurrences.get(original) ?? 0) + 1;
+      this.occurrences.set(original, count);
+      result = `${original}-${count}`;
+    }
+    this.occurrences.set(result, 0);
+    return result;
+  }
+}
+
 /** Pass 2: inline content of every work item, in document order. */
 class StructureBuilder {
   readonly headings: Heading[] = [];
   readonly anchors: string[] = [];
   readonly links: Link[] = [];
   readonly tables: Table[] = [];
-  private readonly slugger = new GithubSlugger();
+  private readonly slugger = new DocumentSlugger();
 
   constructor(
     private readonly src: string,
@@ -741,9 +805,12 @@ class StructureBuilder {
 
   add(item: WorkItem): void {
     switch (item.kind) {
-      case 'paragraph':
-        this.addLinks(this.scan(item.from, item.to, false, false).links);
+      case 'paragraph': {
+        const sink = this.newSink();
+        this.scan(item.from, item.to, false, false, sink);
+        if (sink.links.length > 0) this.addLinks(sink.links);
         break;
+      }
       case 'heading':
         this.addHeading(item.depth, item.from, item.to);
         break;
@@ -760,32 +827,37 @@ class StructureBuilder {
     }
   }
 
+  /** One sink reused for every scan: links are copied out, so only the arrays' storage is shared. */
+  private readonly sink: InlineSink = { links: [], anchors: [] };
+
   private newSink(): InlineSink {
-    return { links: [], anchors: [] };
+    this.sink.links.length = 0;
+    this.sink.anchors.length = 0;
+    return this.sink;
   }
 
-  private scan(from: number, to: number, wantText: boolean, inTableCell: boolean): InlineSink & { text: string } {
-    const sink = this.newSink();
+  /** Scans inline content into `sink`; HTML anchors are recorded in document order. */
+  private scan(from: number, to: number, wantText: boolean, inTableCell: boolean, sink: InlineSink): string {
     const text = scanInline(this.src, from, to, { definitions: this.definitions, wantText, inTableCell }, sink);
-    this.anchors.push(...sink.anchors);
-    return { ...sink, text };
+    for (const anchor of sink.anchors) this.anchors.push(anchor);
+    return text;
   }
 
   /** Converts raw links to model links in source order and records them. */
   private addLinks(raw: RawLink[]): Link[] {
     if (raw.length > 1) raw.sort((a, b) => a.from - b.from);
     const links = raw.map((link) => ({ url: link.url, kind: link.kind, range: this.locator.range(link.from, link.to) }));
-    this.links.push(...links);
+    for (const link of links) this.links.push(link);
     return links;
   }
 
   private addHeading(depth: number, from: number, to: number): void {
-    const scanned = this.scan(from, to, true, false);
-    const text = tidyHeadingText(scanned.text);
+    const sink = this.newSink();
+    const text = tidyHeadingText(this.scan(from, to, true, false, sink));
     const slug = this.slugger.slug(text);
     this.headings.push({ depth, text, slug, range: this.locator.range(from, to) });
     this.anchors.push(slug);
-    this.addLinks(scanned.links);
+    this.addLinks(sink.links);
   }
 
   private addTable(rows: RowSpan[], columns: number): void {
@@ -803,11 +875,13 @@ class StructureBuilder {
   private cells(row: RowSpan, columns: number): TableCell[] {
     const spans = splitTableRow(this.src, row.from, row.to).slice(0, columns);
     const cells = spans.map((span) => {
-      const scanned = this.scan(span.from, span.to, true, true);
-      return { text: scanned.text.trim(), range: this.locator.range(span.from, span.to), links: this.addLinks(scanned.links) };
+      const sink = this.newSink();
+      const text = this.scan(span.from, span.to, true, true, sink).trim();
+      const raw = this.src.slice(span.from, span.to).trim();
+      return { text, raw, range: this.locator.range(span.from, span.to), links: this.addLinks(sink.links) };
     });
     const rowEnd = trimEndOffset(this.src, row.from, row.to);
-    while (cells.length < columns) cells.push({ text: '', range: this.locator.range(rowEnd, rowEnd), links: [] });
+    while (cells.length < columns) cells.push({ text: '', raw: '', range: this.locator.range(rowEnd, rowEnd), links: [] });
     return cells;
   }
 }

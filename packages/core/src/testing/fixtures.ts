@@ -1,4 +1,8 @@
+import { controlsOf } from '../catalog/index.js';
+import { iso42001_2023 } from '../catalog/iso42001-2023.js';
 import { md, type Files } from './rule-tester.js';
+
+const ALL_CONTROLS = controlsOf(iso42001_2023).map((control) => control.id).join(', ');
 
 /** The roles every fixture's owners and approvers point at. */
 export const ROLES_DOC = md`
@@ -28,7 +32,7 @@ export const ROLES_DOC = md`
   Who does what in our AI management system.
 `;
 
-/** A small approved policy, valid against its schema. */
+/** A small approved policy, valid against its schema, that claims every control (so SoA fixtures can cite it). */
 export const POLICY_DOC = md`
   ---
   id: POL-001
@@ -41,7 +45,7 @@ export const POLICY_DOC = md`
   approved_on: 2026-03-01
   last_reviewed: 2026-03-01
   next_review: 2027-03-01
-  controls: [A.2.2]
+  controls: [${ALL_CONTROLS}]
   ---
   # AI policy
 

@@ -1,0 +1,32 @@
+import type { Finding, LintResult } from '@aimslint/core';
+
+/** GitHub shows at most this many error and this many warning annotations per step. */
+export const ANNOTATIONS_PER_LEVEL = 10;
+
+/** SoA and evidence problems are what an auditor asks about first; the rest follow in file order. */
+const importance = (finding: Finding): number => (finding.severity === 'error' ? 0 : 2) + (finding.ruleId.startsWith('soa/') ? 0 : 1);
+
+/** Every finding, most important first: errors before warnings, SoA problems first within each. */
+export function findingsByImportance(result: LintResult): Finding[] {
+  // Array.prototype.sort is stable: equal importance keeps the engine's file and line order.
+  return result.files.flatMap((file) => file.findings).sort((a, b) => importance(a) - importance(b));
+}
+
+export interface AnnotationPlan {
+  /** At most ANNOTATIONS_PER_LEVEL of each severity, in order of importance. */
+  shown: Finding[];
+  hiddenErrors: number;
+  hiddenWarnings: number;
+}
+
+/** Choose the annotations ourselves rather than let GitHub drop whatever comes after the tenth. */
+export function planAnnotations(result: LintResult): AnnotationPlan {
+  const ordered = findingsByImportance(result);
+  const errors = ordered.filter((finding) => finding.severity === 'error');
+  const warnings = ordered.filter((finding) => finding.severity === 'warn');
+  return {
+    shown: [...errors.slice(0, ANNOTATIONS_PER_LEVEL), ...warnings.slice(0, ANNOTATIONS_PER_LEVEL)],
+    hiddenErrors: Math.max(0, errors.length - ANNOTATIONS_PER_LEVEL),
+    hiddenWarnings: Math.max(0, warnings.length - ANNOTATIONS_PER_LEVEL),
+  };
+}

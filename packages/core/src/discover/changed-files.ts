@@ -1,0 +1,127 @@
+/**
+ * Changed-files mode (`--changed-since`, the Action's `changed-since`).
+ *
+ * The approach: lint the whole repository as always (cross-document checks
+ * need every document), then keep the results of
+ *   - the files changed since the ref, and
+ *   - every file that links to, or names by id, a changed or deleted file.
+ * The second set matters because a change breaks documents that were not
+ * touched: deleting an evidence file breaks the SoA that points at it,
+ * renaming an id breaks everything that names it. The ids that deleted files
+ * defined are read from the ref, since the files are gone from the work tree.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { LintResult } from '../engine/lint.js';
+import { UsageError } from '../errors.js';
+import { repositoryPathOf } from '../index/links.js';
+import type { RepoIndex } from '../index/repo-index.js';
+import type { ParsedDocument } from '../model.js';
+
+const run = promisify(execFile);
+
+export interface ChangedFiles {
+  /** Added or modified since the ref, relative to the root, `/`-separated. */
+  changed: string[];
+  /** Deleted since the ref (renames count as delete + add). */
+  deleted: string[];
+  /** Ids (documents and roles) that the deleted files defined at the ref. */
+  deletedIds: string[];
+}
+
+async function git(root: string, args: string[]): Promise<string> {
+  try {
+    const { stdout } = await run('git', args, { cwd: root, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
+    return stdout;
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0] ?? '';
+    throw new UsageError(`git ${args[0]} failed in ${root}: ${stderr || (error as Error).message}`);
+  }
+}
+
+/** `-z` output: NUL-separated names, so no name needs unquoting. */
+const splitNul = (text: string): string[] => text.split('\0').filter((name) => name !== '');
+
+/** Paths relative to the root (`--relative`), limited to what lies under it. */
+const diffNames = (root: string, range: string, filter: string): Promise<string> =>
+  git(root, ['diff', '--name-only', '--no-renames', '-z', '--relative', `--diff-filter=${filter}`, range, '--']);
+
+/** Document and role ids in a file's frontmatter: `id: X` and `- id: X` lines of the first `---` block. */
+export function idsInFrontmatter(text: string): string[] {
+  const block = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\s*$/m.exec(text)?.[1];
+  if (block === undefined) return [];
+  return [...block.matchAll(/^\s*(?:-\s+)?id:\s*["']?([^\s"'#]+)/gm)].flatMap((match) => (match[1] ? [match[1]] : []));
+}
+
+async function idsDefinedAt(root: string, ref: string, paths: readonly string[]): Promise<string[]> {
+  const ids = await Promise.all(paths.map(async (path) => idsInFrontmatter(await git(root, ['show', `${ref}:./${path}`]))));
+  return ids.flat();
+}
+
+/**
+ * What changed between the merge base of `ref` and HEAD, under `root`.
+ * Needs the history: a shallow clone (actions/checkout's default) has no
+ * merge base, so the error says to fetch it.
+ */
+export async function changedFilesSince(root: string, ref: string): Promise<ChangedFiles> {
+  // A ref is passed as an argument, never through a shell; one that looks like an option is refused outright.
+  if (ref === '' || ref.startsWith('-')) throw new UsageError(`changed-since needs a git ref such as origin/main, got "${ref}"`);
+  try {
+    await git(root, ['merge-base', ref, 'HEAD']);
+  } catch (error) {
+    throw new UsageError(`cannot find what changed since "${ref}": ${(error as Error).message}. Is the ref fetched, and the history deep enough (actions/checkout: fetch-depth: 0)?`);
+  }
+  const range = `${ref}...HEAD`;
+  const [changed, deleted] = await Promise.all([diffNames(root, range, 'd'), diffNames(root, range, 'D')]);
+  const deletedPaths = splitNul(deleted);
+  return { changed: splitNul(changed), deleted: deletedPaths, deletedIds: await idsDefinedAt(root, ref, deletedPaths.filter((path) => /\.(md|markdown)$/i.test(path))) };
+}
+
+/** Every string in the frontmatter, however deep: where a document names ids. */
+function frontmatterStrings(value: unknown): string[] {
+  if (typeof value === 'string') return [value.trim()];
+  if (Array.isArray(value)) return value.flatMap(frontmatterStrings);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(frontmatterStrings);
+  return [];
+}
+
+function namedIds(index: RepoIndex, document: ParsedDocument): string[] {
+  const statement = index.soa.find((soa) => soa.document === document);
+  const tableIds = statement ? statement.tableEntries.flatMap((entry) => entry.evidence.filter((item) => item.kind === 'id').map((item) => item.text)) : [];
+  return [...frontmatterStrings(document.frontmatter?.data ?? null), ...tableIds];
+}
+
+function linkedPaths(document: ParsedDocument): string[] {
+  return document.links.flatMap((link) => {
+    const target = repositoryPathOf(document.path, link.url);
+    return target && 'path' in target ? [target.path] : [];
+  });
+}
+
+/** The files whose findings a change can affect: see the comment at the top of this file. */
+export function affectedPaths(index: RepoIndex, changes: ChangedFiles): Set<string> {
+  const changed = new Set(changes.changed);
+  const touched = new Set([...changes.changed, ...changes.deleted]);
+  const ids = new Set(changes.deletedIds);
+  for (const [id, definitions] of index.ids) {
+    if (definitions.some((definition) => changed.has(definition.document.path))) ids.add(id);
+  }
+  const affected = new Set<string>();
+  for (const document of index.documents) {
+    if (changed.has(document.path) || linkedPaths(document).some((path) => touched.has(path)) || namedIds(index, document).some((id) => ids.has(id))) {
+      affected.add(document.path);
+    }
+  }
+  return affected;
+}
+
+/** The result as if only these files had been reported on; the counts follow. */
+export function restrictToPaths(result: LintResult, paths: ReadonlySet<string>): LintResult {
+  const files = result.files.filter((file) => paths.has(file.path));
+  return {
+    ...result,
+    files,
+    errorCount: files.reduce((sum, file) => sum + file.errorCount, 0),
+    warningCount: files.reduce((sum, file) => sum + file.warningCount, 0),
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Worker-thread entry: parses files and runs the document rules on them, for
+ * the pool in ./worker-pool.ts. Each worker keeps one schema registry.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { DiscoveredFile } from '../discover/discover.js';
+import { SchemaRegistry } from '../schemas/registry.js';
+import { processFile, type FileJobSettings, type FileOutcome } from './process-file.js';
+
+export interface WorkerRequest {
+  id: number;
+  files: DiscoveredFile[];
+  settings: FileJobSettings;
+}
+
+export type WorkerResponse = { id: number; outcomes: FileOutcome[] } | { id: number; error: string };
+
+/** Serve requests on a message port; returns nothing, the port keeps the thread alive. */
+export function serveParseRequests(port: NonNullable<typeof parentPort>): void {
+  let registry: { key: string; schemas: SchemaRegistry } | undefined;
+  const schemasFor = (customSchemas: Record<string, object>): SchemaRegistry => {
+    const key = JSON.stringify(customSchemas);
+    if (registry?.key !== key) registry = { key, schemas: new SchemaRegistry(customSchemas) };
+    return registry.schemas;
+  };
+  port.on('message', (request: WorkerRequest) => {
+    try {
+      const schemas = schemasFor(request.settings.customSchemas);
+      const outcomes = request.files.map((file) => processFile(file, request.settings, schemas));
+      port.postMessage({ id: request.id, outcomes } satisfies WorkerResponse);
+    } catch (error) {
+      port.postMessage({ id: request.id, error: (error as Error).stack ?? String(error) } satisfies WorkerResponse);
+    }
+  });
+}
+
+if (parentPort) serveParseRequests(parentPort);
