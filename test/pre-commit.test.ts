@@ -2,23 +2,19 @@
  * The pre-commit hook, driven by the real `pre-commit` program in a
  * throwaway repository: a good document is committed, a broken one refused.
  *
- * Which hook definition runs: pre-commit clones hook repositories at a commit,
- * so it only sees what is committed here, and its `language: node` installs
- * the hook repository with npm. When HEAD carries `.pre-commit-hooks.yaml` we
- * try exactly that (`repo: <this checkout>`, `rev: HEAD`). When HEAD lacks it,
- * or pre-commit cannot install it (npm cannot install a pnpm workspace root
- * that uses `workspace:*`), the same hook runs as a `repo: local` hook that
- * calls this checkout's CLI, so the test still shows what users see.
+ * The hook repository is this working tree as users would get it: its root
+ * package.json (npm installs it, so it must not use pnpm's `workspace:`),
+ * `.pre-commit-hooks.yaml` and the committed CLI bundle, copied into a fresh
+ * git repository so the test sees uncommitted work too.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const REPOSITORY = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(REPOSITORY, 'packages/cli/bin/aimslint.js');
 const hasPreCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
 
 const ROLES = `---
@@ -63,24 +59,15 @@ The rules are in [the register](register.md).
 /** A two-document repository is far from a complete AIMS: the completeness rules are beside the point here. */
 const CONFIG = JSON.stringify({ rules: { 'aims/required-document': 'off', 'soa/missing': 'off', 'roles/untrained': 'off' } });
 
-const LOCAL_HOOK = `repos:
-  - repo: local
-    hooks:
-      - id: aimslint
-        name: aimslint
-        entry: ${JSON.stringify(`node ${CLI}`)}
-        language: system
-        files: \\.(md|markdown)$
-        pass_filenames: true
-        require_serial: true
-`;
-
-const published = (rev: string): string => `repos:
-  - repo: ${JSON.stringify(REPOSITORY)}
+const hookConfig = (repo: string, rev: string): string => `repos:
+  - repo: ${JSON.stringify(repo)}
     rev: ${rev}
     hooks:
       - id: aimslint
 `;
+
+/** What pre-commit clones: the files npm packs from the root (see package.json `files`). */
+const HOOK_REPOSITORY_FILES = ['package.json', '.pre-commit-hooks.yaml', 'packages/cli/package.json', 'packages/cli/bin/aimslint.js', 'packages/cli/dist/aimslint.mjs'];
 
 function run(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv) {
   const child = spawnSync(command, args, { cwd, env, encoding: 'utf8' });
@@ -88,37 +75,40 @@ function run(cwd: string, command: string, args: string[], env: NodeJS.ProcessEn
 }
 
 describe.skipIf(!hasPreCommit)('the pre-commit hook', () => {
+  let scratch: string;
   let work: string;
   let env: NodeJS.ProcessEnv;
   const git = (...args: string[]) => run(work, 'git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.test', '-c', 'commit.gpgsign=false', ...args], env);
 
-  /** The published hook when HEAD has it and it installs, else the local equivalent. */
-  function installHook(): string {
-    const head = run(REPOSITORY, 'git', ['rev-parse', '--verify', '-q', 'HEAD'], env);
-    const hooksAtHead = head.status === 0 && run(REPOSITORY, 'git', ['cat-file', '-e', 'HEAD:.pre-commit-hooks.yaml'], env).status === 0;
-    if (hooksAtHead) {
-      writeFileSync(join(work, '.pre-commit-config.yaml'), published(head.output.trim()));
-      if (run(work, 'pre-commit', ['install-hooks'], env).status === 0) return 'published';
-    }
-    writeFileSync(join(work, '.pre-commit-config.yaml'), LOCAL_HOOK);
-    return 'local';
+  /** A git repository holding this tree's hook files, committed; returns its commit. */
+  function makeHookRepository(): { path: string; rev: string } {
+    const path = join(scratch, 'hook-repository');
+    for (const file of HOOK_REPOSITORY_FILES) cpSync(join(REPOSITORY, file), join(path, file), { recursive: true });
+    const inHook = (...args: string[]) => run(path, 'git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.test', '-c', 'commit.gpgsign=false', ...args], env);
+    inHook('init', '-q');
+    inHook('add', '-A');
+    inHook('commit', '-q', '-m', 'hook');
+    return { path, rev: inHook('rev-parse', 'HEAD').output.trim() };
   }
 
   beforeAll(() => {
-    expect(existsSync(join(REPOSITORY, 'packages/cli/dist/main.js')), 'the CLI is not built: run pnpm build').toBe(true);
-    work = mkdtempSync(join(tmpdir(), 'aimslint-pre-commit-'));
+    expect(existsSync(join(REPOSITORY, 'packages/cli/dist/aimslint.mjs')), 'the CLI bundle is missing: run pnpm bundle').toBe(true);
+    scratch = mkdtempSync(join(tmpdir(), 'aimslint-pre-commit-'));
     // pre-commit keeps its clones and environments here; a fresh one keeps runs independent of the machine.
-    env = { ...process.env, PRE_COMMIT_HOME: join(work, '.pre-commit-home'), PRE_COMMIT_COLOR: 'never' };
+    env = { ...process.env, PRE_COMMIT_HOME: join(scratch, 'pre-commit-home'), PRE_COMMIT_COLOR: 'never' };
+    const hook = makeHookRepository();
+    work = join(scratch, 'documents');
+    mkdirSync(work);
     run(work, 'git', ['init', '-q', '-b', 'main'], env);
-    writeFileSync(join(work, '.gitignore'), '.pre-commit-home/\n');
     writeFileSync(join(work, 'aimslint.config.json'), CONFIG);
-    const hook = installHook();
-    console.info(`pre-commit test uses the ${hook} hook`);
+    writeFileSync(join(work, '.pre-commit-config.yaml'), hookConfig(hook.path, hook.rev));
+    const install = run(work, 'pre-commit', ['install-hooks'], env);
+    expect(install.status, install.output).toBe(0);
     expect(run(work, 'pre-commit', ['install'], env).status).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   afterAll(() => {
-    if (work) rmSync(work, { recursive: true, force: true });
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
   it('lets a good document through and refuses a broken one, showing the finding', () => {

@@ -516,7 +516,7 @@ function soaDoc(r, docs, n) {
   const entries = CONTROLS.map(([control, title]) => {
     if (EXCLUDED_CONTROLS[control]) return { control, title, applicable: false, justification: EXCLUDED_CONTROLS[control], evidence: [] };
     const candidates = /** @type {Doc[]} */ (byControl.get(control)).slice(0, 400);
-    const evidence = r.sample(candidates, r.int(1, 3)).map((d) => ({ doc: d, asId: r.chance(0.25) }));
+    const evidence = r.sample(candidates, r.int(1, 3)).map((d) => ({ doc: d, asId: r.chance(0.25), anchor: EVIDENCE_ANCHOR[d.type] }));
     return { control, title, applicable: true, justification: `Needed for the AI systems of ${r.pick(['all units', 'the lending units', 'the customer-facing units', 'the group'])}.`, implementation: `${title}: implemented through the documents listed as evidence.`, evidence };
   });
   const cited = [...new Set(entries.flatMap((e) => e.evidence.map((item) => item.doc)))].filter((d) => d.type === 'procedure' && d.path.startsWith('units/'));

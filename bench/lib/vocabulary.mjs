@@ -143,7 +143,7 @@ export const SENTENCES = {
   ],
   system: [
     '{system} supports {users} in decisions on {decision}; it does not take final decisions on its own.',
-    'The model is a {model} retrained every {num} weeks on the latest labelled data.',
+    'The model, {model}, is retrained every {num} weeks on the latest labelled data.',
     'Predictions are served through an internal API with a 95th percentile latency below {num}0 ms.',
     'Around {num},{num}00 {decision} pass through the system every month in {region}.',
     'The system was first released in {month} and has had {num} major versions since.',

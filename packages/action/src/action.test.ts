@@ -3,7 +3,7 @@
  * with INPUT_* variables and the GITHUB_* files, then reads what GitHub would.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,7 +82,8 @@ function brokenWorkspace(): string {
 
 describe('the Action bundle', () => {
   it('passes on the clean example repository and summarises its SoA', () => {
-    const run = runAction(join(REPOSITORY, 'examples/acme'), { paths: '.', 'fail-on': 'error', now: '2026-06-01' });
+    // No cache: the test must not leave files in the checkout.
+    const run = runAction(join(REPOSITORY, 'examples/acme'), { paths: '.', 'fail-on': 'error', now: '2026-11-28', cache: 'false' });
     expect(run.stdout).not.toMatch(/^::error/m);
     expect(run.outputs).toEqual({ 'error-count': '0', 'warning-count': '0', 'sarif-file': '' });
     expect(run.summary).toContain('No problems in');
@@ -92,7 +93,7 @@ describe('the Action bundle', () => {
 
   it('annotates a broken repository, writes outputs, SARIF and summary, and fails the step', () => {
     const workspace = brokenWorkspace();
-    const run = runAction(workspace, { paths: '.', 'working-directory': 'governance', 'fail-on': 'error', now: '2026-06-01', 'sarif-file': 'out/aimslint.sarif' });
+    const run = runAction(workspace, { paths: '.', 'working-directory': 'governance', 'fail-on': 'error', now: '2026-11-28', 'sarif-file': 'out/aimslint.sarif' });
     const commands = run.stdout.split('\n').filter((line) => line.startsWith('::'));
     expect(commands).toEqual([
       '::error title=ref/unresolved,file=governance/aims/ai-policy.md,line=5,endLine=5,col=8,endColumn=19::`owner` names `ROLE-NOBODY`, but no document or role has that id; it must name a role.',
@@ -105,6 +106,7 @@ describe('the Action bundle', () => {
     expect(run.outputs).toEqual({ 'error-count': '3', 'warning-count': '1', 'sarif-file': sarifFile });
     const sarif = JSON.parse(readFileSync(sarifFile, 'utf8')) as { runs: { results: unknown[] }[] };
     expect(sarif.runs[0]!.results).toHaveLength(4);
+    expect(existsSync(join(workspace, 'governance/.aimslintcache')), 'the cache is on by default').toBe(true);
     expect(run.summary).toContain('❌ **3 errors**, **1 warning** in 1 of 1 file.');
     expect(run.summary).toContain('| error | `aims/ai-policy.md:15:23` | `link/broken` | This link points at `aims/register.md`, which does not exist in the repository. |');
     expect(run.status).toBe(1);
@@ -112,10 +114,10 @@ describe('the Action bundle', () => {
 
   it('follows fail-on: never passes, warning fails on warnings alone', () => {
     const workspace = brokenWorkspace();
-    expect(runAction(workspace, { 'working-directory': 'governance', 'fail-on': 'never', now: '2026-06-01' }).status).toBe(0);
+    expect(runAction(workspace, { 'working-directory': 'governance', 'fail-on': 'never', now: '2026-11-28' }).status).toBe(0);
     writeFileSync(join(workspace, 'governance/aimslint.config.json'), JSON.stringify({ rules: { 'aims/required-document': 'off', 'soa/missing': 'warn', 'ref/unresolved': 'off', 'link/broken': 'off' } }));
-    expect(runAction(workspace, { 'working-directory': 'governance', 'fail-on': 'error', now: '2026-06-01' }).status).toBe(0);
-    expect(runAction(workspace, { 'working-directory': 'governance', 'fail-on': 'warning', now: '2026-06-01' }).status).toBe(1);
+    expect(runAction(workspace, { 'working-directory': 'governance', 'fail-on': 'error', now: '2026-11-28' }).status).toBe(0);
+    expect(runAction(workspace, { 'working-directory': 'governance', 'fail-on': 'warning', now: '2026-11-28' }).status).toBe(1);
   });
 
   it('with changed-since, reports only the files changed since the ref and those that point at them', () => {
@@ -127,7 +129,7 @@ describe('the Action bundle', () => {
     writeFileSync(join(workspace, 'governance/aims/notes.md'), 'See [the missing plan](plan.md).\n');
     git('add', '-A');
     git('commit', '-q', '-m', 'notes');
-    const run = runAction(workspace, { 'working-directory': 'governance', 'changed-since': 'HEAD~1', now: '2026-06-01' });
+    const run = runAction(workspace, { 'working-directory': 'governance', 'changed-since': 'HEAD~1', now: '2026-11-28' });
     expect(run.stdout.split('\n').filter((line) => line.startsWith('::error file') || line.startsWith('::error title'))).toEqual([
       '::error title=link/broken,file=governance/aims/notes.md,line=1,endLine=1,col=5,endColumn=32::This link points at `aims/plan.md`, which does not exist in the repository.',
     ]);
@@ -142,9 +144,9 @@ describe('the Action bundle', () => {
 
   it('is the bundle that the sources build to', () => {
     const rebuilt = join(temporaryDirectory(), 'index.mjs');
-    const build = spawnSync(process.execPath, [join(REPOSITORY, 'packages/action/build.mjs'), rebuilt], { encoding: 'utf8' });
+    const build = spawnSync(process.execPath, [join(REPOSITORY, 'scripts/bundle.mjs'), 'action', rebuilt], { encoding: 'utf8' });
     expect(build.status, build.stderr).toBe(0);
     const fresh = readFileSync(rebuilt).equals(readFileSync(BUNDLE));
-    expect(fresh, 'packages/action/dist/index.mjs is stale: run node packages/action/build.mjs').toBe(true);
+    expect(fresh, 'packages/action/dist/index.mjs is stale: run pnpm bundle').toBe(true);
   });
 });

@@ -5,16 +5,16 @@
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import * as core from '@actions/core';
 import {
   DOCS_BASE_URL,
   FORMATTERS,
   UsageError,
   VERSION,
-  affectedPaths,
-  changedFilesSince,
+  WORKER_DATA_FLAG,
+  serveParseRequests,
   lint,
-  restrictToPaths,
   type Finding,
   type LintResult,
 } from '@aimslint/core';
@@ -30,19 +30,17 @@ function workingDirectoryOf(workspace: string, inputs: ActionInputs): string {
   return directory;
 }
 
-async function lintAsAsked(cwd: string, inputs: ActionInputs): Promise<LintResult> {
-  const result = await lint({
+function lintAsAsked(cwd: string, inputs: ActionInputs): Promise<LintResult> {
+  return lint({
     cwd,
     paths: inputs.paths,
     configFile: inputs.config,
     now: inputs.now,
     cache: inputs.cache,
-    // The engine's worker entry is a separate file; this Action ships one bundle, so it parses on the main thread.
-    workers: 0,
+    changedSince: inputs.changedSince,
+    // This bundle is also the parsing worker (see the end of this file).
+    workerUrl: new URL(import.meta.url),
   });
-  if (inputs.changedSince === undefined) return result;
-  const changes = await changedFilesSince(result.root, inputs.changedSince);
-  return restrictToPaths(result, affectedPaths(result.index, changes));
 }
 
 /** GitHub resolves annotation paths against the workspace, which need not be the aimslint root. */
@@ -70,6 +68,7 @@ async function run(): Promise<void> {
   const result = await lintAsAsked(cwd, inputs);
   const sarifPath = inputs.sarifFile === undefined ? '' : resolve(cwd, inputs.sarifFile);
   if (sarifPath !== '') writeSarif(result, sarifPath);
+  for (const notice of result.notices) core.info(`aimslint: ${notice}`);
   annotate(result, workspace);
   core.setOutput('error-count', result.errorCount);
   core.setOutput('warning-count', result.warningCount);
@@ -80,13 +79,19 @@ async function run(): Promise<void> {
   if (shouldFail(inputs.failOn, result)) core.setFailed(`aimslint found ${counts} (fail-on: ${inputs.failOn})`);
 }
 
-try {
-  await run();
-} catch (error) {
-  if (error instanceof InputError || error instanceof UsageError) {
-    core.setFailed(error.message);
-  } else {
-    core.debug((error as Error).stack ?? String(error));
-    core.setFailed(`aimslint internal error: ${(error as Error).message}`);
+async function runAsAction(): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof InputError || error instanceof UsageError) {
+      core.setFailed(error.message);
+    } else {
+      core.debug((error as Error).stack ?? String(error));
+      core.setFailed(`aimslint internal error: ${(error as Error).message}`);
+    }
   }
 }
+
+// The one bundle is both the Action and, started by the engine's pool, a parsing worker.
+if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[WORKER_DATA_FLAG] === true) serveParseRequests(parentPort);
+else await runAsAction();

@@ -7,8 +7,11 @@ import {
   RULES,
   UsageError,
   VERSION,
+  buildReport,
   formatterNames,
   lint,
+  renderReportHtml,
+  renderReportMarkdown,
   ruleById,
   type LintResult,
   type SeveritySetting,
@@ -19,9 +22,12 @@ export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown };
   env: Record<string, string | undefined>;
+  /** The parsing-worker entry (the CLI bundle itself); without it, parsing stays on this thread. */
+  workerUrl?: URL;
 }
 
 const HELP = `Usage: aimslint [lint] [paths...] [options]
+       aimslint report [paths...] [--format markdown|html|json] [-o file] [--link-base url]
        aimslint explain [rule-id]
 
 Check ISO/IEC 42001 AIMS documents (Markdown with YAML frontmatter).
@@ -36,6 +42,8 @@ Options:
   --cache                  reuse results for unchanged files (stored in .aimslintcache)
   --cache-location <path>  where the cache is stored
   --workers <n|auto>       parsing threads (default auto: the cores, for big repositories)
+  --changed-since <ref>    report only files changed since a git ref (and the files they affect)
+  --link-base <url>        report: prefix for document links (e.g. https://github.com/org/repo/blob/main/)
   --quiet                  report errors only
   --color, --no-color      force colours on or off
   -h, --help               show this help
@@ -53,6 +61,8 @@ const OPTIONS = {
   rule: { type: 'string', multiple: true },
   quiet: { type: 'boolean' },
   cache: { type: 'boolean' },
+  'changed-since': { type: 'string' },
+  'link-base': { type: 'string' },
   'cache-location': { type: 'string' },
   workers: { type: 'string' },
   color: { type: 'boolean' },
@@ -130,6 +140,60 @@ function useColor(values: { color?: boolean | undefined; 'no-color'?: boolean | 
   return io.stdout.isTTY === true;
 }
 
+const REPORT_RENDERERS: Readonly<Record<string, (result: LintResult, linkBase: string | undefined) => string>> = {
+  markdown: (result, linkBase) => renderReportMarkdown(buildReport(result), linkBase === undefined ? {} : { linkBase }),
+  html: (result, linkBase) => renderReportHtml(buildReport(result), linkBase === undefined ? {} : { linkBase }),
+  json: (result) => `${JSON.stringify(buildReport(result), null, 2)}\n`,
+};
+
+function writeOutput(io: CliIo, outputFile: string | undefined, text: string): void {
+  if (outputFile !== undefined) writeFileAtomic(resolve(io.cwd, outputFile), text);
+  else io.stdout.write(text);
+}
+
+type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
+
+function lintRepository(values: Values, paths: string[], io: CliIo): Promise<LintResult> {
+  return lint({
+    cwd: io.cwd,
+    paths,
+    configFile: values.config,
+    ruleOverrides: parseRuleOverrides(values.rule ?? []),
+    now: values.now,
+    cache: values.cache === true || values['cache-location'] !== undefined,
+    cacheLocation: values['cache-location'],
+    workers: io.workerUrl === undefined ? 0 : parseWorkers(values.workers),
+    workerUrl: io.workerUrl,
+    changedSince: values['changed-since'],
+  });
+}
+
+/** `aimslint report`: the state of the AIMS for people. It does not gate, so it exits 0 whatever it shows. */
+async function report(values: Values, paths: string[], io: CliIo): Promise<number> {
+  const formatName = values.format ?? 'markdown';
+  const render = REPORT_RENDERERS[formatName];
+  if (!render) throw new UsageError(`unknown report format "${formatName}"; choose one of ${Object.keys(REPORT_RENDERERS).join(', ')}`);
+  const result = await lintRepository(values, paths, io);
+  for (const notice of result.notices) io.stderr.write(`aimslint: ${notice}\n`);
+  writeOutput(io, values['output-file'], render(result, values['link-base']));
+  return 0;
+}
+
+async function lintCommand(values: Values, paths: string[], io: CliIo): Promise<number> {
+  const formatName = values.format ?? 'stylish';
+  const formatter = FORMATTERS[formatName];
+  if (!formatter) throw new UsageError(`unknown format "${formatName}"; choose one of ${formatterNames().join(', ')}`);
+  const maxWarnings = parseMaxWarnings(values['max-warnings']);
+  const linted = await lintRepository(values, paths, io);
+  for (const notice of linted.notices) io.stderr.write(`aimslint: ${notice}\n`);
+  const result = values.quiet ? withoutWarnings(linted) : linted;
+  const outputFile = values['output-file'];
+  writeOutput(io, outputFile, formatter(result, { color: outputFile === undefined && useColor(values, io), docsBaseUrl: DOCS_BASE_URL, toolVersion: VERSION }));
+  const tooManyWarnings = maxWarnings !== undefined && result.warningCount > maxWarnings;
+  if (tooManyWarnings) io.stderr.write(`aimslint: ${result.warningCount} warnings, more than --max-warnings ${maxWarnings}\n`);
+  return result.errorCount > 0 || tooManyWarnings ? 1 : 0;
+}
+
 async function run(argv: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
@@ -147,34 +211,17 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const [command, ...rest] = positionals;
-  if (command === 'explain') {
-    io.stdout.write(explain(rest[0]));
-    return 0;
+  switch (command) {
+    case 'explain':
+      io.stdout.write(explain(rest[0]));
+      return 0;
+    case 'report':
+      return report(values, rest, io);
+    case 'lint':
+      return lintCommand(values, rest, io);
+    default:
+      return lintCommand(values, positionals, io);
   }
-  const paths = command === 'lint' ? rest : positionals;
-  const formatName = values.format ?? 'stylish';
-  const formatter = FORMATTERS[formatName];
-  if (!formatter) throw new UsageError(`unknown format "${formatName}"; choose one of ${formatterNames().join(', ')}`);
-  const maxWarnings = parseMaxWarnings(values['max-warnings']);
-  let result = await lint({
-    cwd: io.cwd,
-    paths,
-    configFile: values.config,
-    ruleOverrides: parseRuleOverrides(values.rule ?? []),
-    now: values.now,
-    cache: values.cache === true || values['cache-location'] !== undefined,
-    cacheLocation: values['cache-location'],
-    workers: parseWorkers(values.workers),
-  });
-  for (const notice of result.notices) io.stderr.write(`aimslint: ${notice}\n`);
-  if (values.quiet) result = withoutWarnings(result);
-  const outputFile = values['output-file'];
-  const text = formatter(result, { color: outputFile === undefined && useColor(values, io), docsBaseUrl: DOCS_BASE_URL, toolVersion: VERSION });
-  if (outputFile !== undefined) writeFileAtomic(resolve(io.cwd, outputFile), text);
-  else io.stdout.write(text);
-  const tooManyWarnings = maxWarnings !== undefined && result.warningCount > maxWarnings;
-  if (tooManyWarnings) io.stderr.write(`aimslint: ${result.warningCount} warnings, more than --max-warnings ${maxWarnings}\n`);
-  return result.errorCount > 0 || tooManyWarnings ? 1 : 0;
 }
 
 /** The command: returns the exit status, never exits the process itself. */

@@ -146,6 +146,7 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
     governance: user.governance ?? [],
     assign: (user.assign ?? []).map((a) => ({ files: typeof a.files === 'string' ? [a.files] : a.files, type: a.type })),
     customSchemas: user.types && file ? readCustomSchemas(user.types, dirname(file)) : {},
+    settingsFiles: file ? [file, ...Object.values(user.types ?? {}).map((path) => resolve(dirname(file), path))] : [],
     rules,
     limits,
     catalog: user.catalog ?? 'iso42001:2023',

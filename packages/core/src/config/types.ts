@@ -39,6 +39,8 @@ export interface ResolvedConfig {
   assign: { files: string[]; type: string }[];
   /** Custom document types' schemas, by type name. */
   customSchemas: Record<string, object>;
+  /** The config file and the custom schema files, absolute: a change to them changes every finding. */
+  settingsFiles: string[];
   rules: Record<string, RuleSetting>;
   limits: Limits;
   catalog: string;

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lint } from '../engine/lint.js';
 import { UsageError } from '../errors.js';
-import { affectedPaths, changedFilesSince, idsInFrontmatter, restrictToPaths } from './changed-files.js';
+import { affectedPaths, changedFilesSince, idsInFrontmatter } from './changed-files.js';
 
 const doc = (id: string, extra = '', body = ''): string => `---\nid: ${id}\ntype: procedure\ntitle: ${id}\n${extra}---\n# ${id}\n\n${body}\n`;
 
@@ -64,9 +64,18 @@ describe('changed-files mode', () => {
     expect(result.root).toBe(root);
     const affected = affectedPaths(result.index, await changedFilesSince(root, 'base'));
     expect([...affected].sort()).toEqual(['a.md', 'links-gone.md', 'names-a.md', 'names-gone.md', 'new.md']);
-    const restricted = restrictToPaths(result, affected);
+    const restricted = await lint({ cwd: root, now: '2026-06-01', changedSince: 'base' });
     expect(restricted.files.map((file) => file.path).sort()).toEqual([...affected].sort());
     expect(restricted.errorCount).toBe(restricted.files.reduce((sum, file) => sum + file.errorCount, 0));
+  });
+
+  it('reports everything when the config changed', async () => {
+    write(root, { 'aimslint.config.json': '{"rules": {}}\n' });
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'config');
+    const all = await lint({ cwd: root, now: '2026-06-01' });
+    const changedConfig = await lint({ cwd: root, now: '2026-06-01', changedSince: 'base' });
+    expect(changedConfig.files.map((file) => file.path)).toEqual(all.files.map((file) => file.path));
   });
 
   it('refuses a ref that looks like an option, and explains a ref it cannot find', async () => {

@@ -12,7 +12,6 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { LintResult } from '../engine/lint.js';
 import { UsageError } from '../errors.js';
 import { repositoryPathOf } from '../index/links.js';
 import type { RepoIndex } from '../index/repo-index.js';
@@ -91,9 +90,15 @@ function namedIds(index: RepoIndex, document: ParsedDocument): string[] {
   return [...frontmatterStrings(document.frontmatter?.data ?? null), ...tableIds];
 }
 
-function linkedPaths(document: ParsedDocument): string[] {
-  return document.links.flatMap((link) => {
-    const target = repositoryPathOf(document.path, link.url);
+/** Paths a document points at: its links, and for an SoA the evidence paths of its frontmatter. */
+function linkedPaths(index: RepoIndex, document: ParsedDocument): string[] {
+  const statement = index.soa.find((soa) => soa.document === document);
+  const urls = [
+    ...document.links.map((link) => link.url),
+    ...(statement?.frontmatterEntries.flatMap((entry) => entry.evidence.filter((item) => item.kind === 'link').map((item) => item.text)) ?? []),
+  ];
+  return urls.flatMap((url) => {
+    const target = repositoryPathOf(document.path, url);
     return target && 'path' in target ? [target.path] : [];
   });
 }
@@ -108,20 +113,15 @@ export function affectedPaths(index: RepoIndex, changes: ChangedFiles): Set<stri
   }
   const affected = new Set<string>();
   for (const document of index.documents) {
-    if (changed.has(document.path) || linkedPaths(document).some((path) => touched.has(path)) || namedIds(index, document).some((id) => ids.has(id))) {
+    if (changed.has(document.path) || linkedPaths(index, document).some((path) => touched.has(path)) || namedIds(index, document).some((id) => ids.has(id))) {
       affected.add(document.path);
     }
   }
   return affected;
 }
 
-/** The result as if only these files had been reported on; the counts follow. */
-export function restrictToPaths(result: LintResult, paths: ReadonlySet<string>): LintResult {
-  const files = result.files.filter((file) => paths.has(file.path));
-  return {
-    ...result,
-    files,
-    errorCount: files.reduce((sum, file) => sum + file.errorCount, 0),
-    warningCount: files.reduce((sum, file) => sum + file.warningCount, 0),
-  };
+/** A change to the config or a schema can change every finding: then everything is reported. */
+export function changesSettings(changes: ChangedFiles, settingsFiles: readonly string[]): boolean {
+  const touched = new Set([...changes.changed, ...changes.deleted]);
+  return settingsFiles.some((file) => touched.has(file));
 }

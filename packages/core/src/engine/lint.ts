@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { getCatalog, catalogNames } from '../catalog/index.js';
 import { loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
+import { affectedPaths, changedFilesSince, changesSettings } from '../discover/changed-files.js';
 import { discover, isInside, toPosix, type DiscoveredFile } from '../discover/discover.js';
 import { UsageError } from '../errors.js';
 import { buildIndex, type RepoIndex } from '../index/repo-index.js';
@@ -25,8 +26,12 @@ export interface LintOptions {
   ruleOverrides?: Record<string, SeveritySetting>;
   /** `YYYY-MM-DD` that review dates are judged against; default today. */
   now?: string;
-  /** Report only these repository-relative paths (changed-files mode). */
-  onlyPaths?: ReadonlySet<string>;
+  /**
+   * Changed-files mode: report only files changed since this git ref, and the
+   * files whose findings those changes can affect (everything when the config
+   * or a schema changed). The whole repository is still indexed.
+   */
+  changedSince?: string;
   /** Reuse parse results of unchanged files between runs. */
   cache?: boolean;
   /** The cache file (default `.aimslintcache` in the root); relative to `cwd`. */
@@ -176,6 +181,14 @@ async function parseWithCache(
   return { outcomes, fromCache: lookup.hits.size, workers: parsed.workers };
 }
 
+/** Which files a change since `ref` can affect. */
+async function affectedBy(ref: string, config: ResolvedConfig, index: RepoIndex): Promise<(path: string) => boolean> {
+  const changes = await changedFilesSince(config.root, ref);
+  if (changesSettings(changes, config.settingsFiles.map((file) => toPosix(relative(config.root, file))))) return () => true;
+  const affected = affectedPaths(index, changes);
+  return (path) => affected.has(path);
+}
+
 /** Lint a repository: discover → parse → index → rules → findings. */
 export async function lint(options: LintOptions): Promise<LintResult> {
   const started = performance.now();
@@ -204,8 +217,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       if (list) list.push(toFinding(rule, report, severity));
     }
   }
+  const isAffected = options.changedSince === undefined ? () => true : await affectedBy(options.changedSince, config, index);
   const results = [...findingsByFile.entries()]
-    .filter(([path]) => isReported(path) && (options.onlyPaths === undefined || options.onlyPaths.has(path)))
+    .filter(([path]) => isReported(path) && isAffected(path))
     .map(([path, findings]) => summarise(path, config.root, capFindings(findings.sort(compareFindings), config.limits.maxFindingsPerFile)));
   return {
     root: config.root,

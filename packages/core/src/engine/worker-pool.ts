@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DiscoveredFile } from '../discover/discover.js';
 import type { FileJobSettings, FileOutcome } from './process-file.js';
-import type { WorkerRequest, WorkerResponse } from './worker.js';
+import { WORKER_DATA_FLAG, type WorkerRequest, type WorkerResponse } from './worker.js';
 
 /** Below this many files, starting threads costs more than it saves (measured: see README). */
 export const MIN_FILES_FOR_WORKERS = 400;
@@ -46,7 +46,7 @@ export async function parseInWorkers(
 ): Promise<FileOutcome[]> {
   const batches = batchesOf(files, BATCH_SIZE);
   const results: FileOutcome[][] = new Array<FileOutcome[]>(batches.length);
-  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(workerUrl));
+  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(workerUrl, { workerData: { [WORKER_DATA_FLAG]: true } }));
   let next = 0;
   try {
     await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {

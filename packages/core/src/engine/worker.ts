@@ -2,10 +2,13 @@
  * Worker-thread entry: parses files and runs the document rules on them, for
  * the pool in ./worker-pool.ts. Each worker keeps one schema registry.
  */
-import { parentPort } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { DiscoveredFile } from '../discover/discover.js';
 import { SchemaRegistry } from '../schemas/registry.js';
 import { processFile, type FileJobSettings, type FileOutcome } from './process-file.js';
+
+/** Set in `workerData` when the pool starts a thread: a bundle that is also a program knows it is a worker. */
+export const WORKER_DATA_FLAG = 'aimslintParseWorker';
 
 export interface WorkerRequest {
   id: number;
@@ -34,4 +37,4 @@ export function serveParseRequests(port: NonNullable<typeof parentPort>): void {
   });
 }
 
-if (parentPort) serveParseRequests(parentPort);
+if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[WORKER_DATA_FLAG] === true) serveParseRequests(parentPort);

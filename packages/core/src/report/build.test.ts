@@ -199,8 +199,8 @@ describe('buildReport on a repository with gaps', () => {
   });
 
   it('lists missing clauses and fails the readiness checks', () => {
-    expect(report.clauses.find((clause) => clause.id === '5.2')).toMatchObject({ present: true, providers: [{ id: 'POL-001', status: 'approved' }] });
-    expect(report.clauses.find((clause) => clause.id === '9.2.2')).toMatchObject({ present: false, providers: [] });
+    expect(report.clauses.find((clause) => clause.id === '5.2')).toMatchObject({ present: true, approved: true, providers: [{ id: 'POL-001', status: 'approved' }] });
+    expect(report.clauses.find((clause) => clause.id === '9.2.2')).toMatchObject({ present: false, approved: false, providers: [] });
     expect(report.readiness.every((item) => !item.ok)).toBe(true);
     const soa = report.readiness.find((item) => item.check === 'soa-complete');
     expect(soa?.detail).toContain('excluded without a justification: A.4.3');

@@ -20,7 +20,7 @@ import type {
 /** Evidence states that show a control is implemented. */
 const COUNTING_EVIDENCE: ReadonlySet<EvidenceState> = new Set(['current', 'file']);
 
-export function documentRef(document: ParsedDocument): DocumentRef {
+function documentRef(document: ParsedDocument): DocumentRef {
   return {
     path: document.path,
     id: stringField(document, 'id'),
@@ -51,6 +51,7 @@ function evidenceEntry(index: RepoIndex, soaPath: string, item: EvidenceItem, no
   }
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const plainCell = (text: string): string => text.replace(/[*_`]/g, '').trim();
 const CONTROL_ID = /A\.\d+(?:\.\d+)+/;
 
@@ -62,10 +63,8 @@ const CONTROL_ID = /A\.\d+(?:\.\d+)+/;
 function implementationOf(entry: SoaEntry, document: ParsedDocument): string {
   if (entry.form === 'frontmatter') {
     const entries = dataOf(document)['entries'];
-    const raw = Array.isArray(entries)
-      ? entries.find((item: unknown) => typeof item === 'object' && item !== null && String((item as Record<string, unknown>)['control']).trim() === entry.control)
-      : undefined;
-    const implementation = (raw as Record<string, unknown> | undefined)?.['implementation'];
+    const raw = Array.isArray(entries) ? entries.filter(isRecord).find((item) => String(item['control']).trim() === entry.control) : undefined;
+    const implementation = raw?.['implementation'];
     return typeof implementation === 'string' ? implementation.trim() : '';
   }
   for (const table of document.tables) {
@@ -85,9 +84,11 @@ function controlState(entry: SoaEntry | undefined, evidence: readonly EvidenceEn
   return evidence.some((item) => COUNTING_EVIDENCE.has(item.state)) ? 'implemented' : 'evidence-gap';
 }
 
+type StatedControls = Map<string, { entry: SoaEntry; document: ParsedDocument }>;
+
 /** The first statement of each control over all SoA documents; the frontmatter form comes first. */
-function statedControls(index: RepoIndex): Map<string, { entry: SoaEntry; document: ParsedDocument }> {
-  const stated = new Map<string, { entry: SoaEntry; document: ParsedDocument }>();
+function statedControls(index: RepoIndex): StatedControls {
+  const stated: StatedControls = new Map();
   for (const statement of index.soa) {
     for (const entry of allEntries(statement)) {
       if (!stated.has(entry.control)) stated.set(entry.control, { entry, document: statement.document });
@@ -96,7 +97,7 @@ function statedControls(index: RepoIndex): Map<string, { entry: SoaEntry; docume
   return stated;
 }
 
-function controlCoverage(index: RepoIndex, control: Control, now: string, stated: ReturnType<typeof statedControls>): ControlCoverage {
+function controlCoverage(index: RepoIndex, control: Control, now: string, stated: StatedControls): ControlCoverage {
   const statement = stated.get(control.id);
   const evidence = statement ? statement.entry.evidence.map((item) => evidenceEntry(index, statement.document.path, item, now)) : [];
   return {
@@ -135,7 +136,14 @@ function objectiveCoverage(index: RepoIndex, now: string): ObjectiveCoverage[] {
 function clauseCoverage(index: RepoIndex, catalog: Catalog): ClauseCoverage[] {
   return catalog.clauses.map((clause) => {
     const providers = providersOf(index, clause).map(documentRef);
-    return { id: clause.id, title: clause.title, documentedInformation: clause.documentedInformation, present: providers.length > 0, providers };
+    return {
+      id: clause.id,
+      title: clause.title,
+      documentedInformation: clause.documentedInformation,
+      present: providers.length > 0,
+      approved: providers.some((document) => document.status === 'approved'),
+      providers,
+    };
   });
 }
 
@@ -210,7 +218,7 @@ function documentCounts(index: RepoIndex): ReportSummary['documents'] {
 }
 
 /** "A.2.2, A.2.3 and 4 more": enough to act on without flooding a one-line verdict. */
-export function someOf(items: readonly string[], max = 5): string {
+function someOf(items: readonly string[], max = 5): string {
   const shown = items.slice(0, max).join(', ');
   return items.length > max ? `${shown} and ${items.length - max} more` : shown;
 }
@@ -224,7 +232,8 @@ function soaVerdict(controls: readonly ControlCoverage[], hasSoa: boolean): Read
     { what: 'applicable but listing no evidence', ids: controls.filter((control) => control.applicable === true && control.evidence.length === 0).map((control) => control.id) },
   ].filter((problem) => problem.ids.length > 0);
   if (problems.length === 0) return { check: 'soa-complete', label, ok: true, detail: `All ${controls.length} controls are stated; every exclusion is justified and every applicable control lists evidence.` };
-  return { check: 'soa-complete', label, ok: false, detail: `${problems.map((problem) => `${problem.what}: ${someOf(problem.ids)}`).join('; ')}.` };
+  const detail = problems.map((problem) => `${problem.what}: ${someOf(problem.ids)}`).join('; ');
+  return { check: 'soa-complete', label, ok: false, detail: `${detail.charAt(0).toUpperCase()}${detail.slice(1)}.` };
 }
 
 function evidenceVerdict(controls: readonly ControlCoverage[], hasSoa: boolean): ReadinessVerdict {
@@ -233,12 +242,11 @@ function evidenceVerdict(controls: readonly ControlCoverage[], hasSoa: boolean):
   const items = controls.flatMap((control) => control.evidence.map((item) => ({ control: control.id, item })));
   const failing = items.filter(({ item }) => !COUNTING_EVIDENCE.has(item.state));
   if (failing.length === 0) return { check: 'evidence-current', label, ok: true, detail: `All ${items.length} evidence items are approved and within their review dates, or existing files.` };
-  const states: EvidenceState[] = ['broken', 'unapproved', 'stale'];
-  const counts = states.flatMap((state) => {
-    const ids = [...new Set(failing.filter(({ item }) => item.state === state).map(({ control }) => control))];
-    return ids.length > 0 ? [`${failing.filter(({ item }) => item.state === state).length} ${state} (${someOf(ids)})`] : [];
+  const byState = (['broken', 'unapproved', 'stale'] as const).flatMap((state) => {
+    const inState = failing.filter(({ item }) => item.state === state);
+    return inState.length > 0 ? [`${inState.length} ${state} (${someOf([...new Set(inState.map(({ control }) => control))])})`] : [];
   });
-  return { check: 'evidence-current', label, ok: false, detail: `${failing.length} of ${items.length} evidence items do not count: ${counts.join(', ')}.` };
+  return { check: 'evidence-current', label, ok: false, detail: `${failing.length} of ${items.length} evidence items do not count: ${byState.join(', ')}.` };
 }
 
 function inventoryVerdict(systems: readonly InventorySystem[]): ReadinessVerdict {

@@ -1,4 +1,4 @@
-import { ARTEFACT_STATES, CONTROL_STATES, EVIDENCE_STATES, coverageRatio, factLook, repositoryHref, statementOf, yesNo, type RenderOptions, type StateLook } from './present.js';
+import { ARTEFACT_STATES, CONTROL_STATES, EVIDENCE_STATES, clauseLook, coverageRatio, factLook, repositoryHref, statementOf, yesNo, type RenderOptions, type StateLook } from './present.js';
 import type {
   AimsReport, ClauseCoverage, ControlCoverage, ControlState, DocumentRef, EvidenceEntry, FindingGroup, InventorySystem,
   ObjectiveCoverage, ReadinessVerdict, ReportSummary, SystemArtefact,
@@ -9,6 +9,11 @@ const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '
 /** Every string from a document goes through here: documents are untrusted. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => ESCAPES[character] ?? character);
+}
+
+/** Messages and reasons mark names with backticks, as Markdown does: show those as code. */
+function escapeWithCode(text: string): string {
+  return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
 }
 
 /** Anchor ids for controls: `A.6.2.4` → `control-A-6-2-4`. */
@@ -40,7 +45,7 @@ a { color: #0969da; }
 .muted { color: var(--muted); }
 .verdict { font-size: 16px; font-weight: 600; margin: 0 0 12px; }
 .verdict.ready { color: var(--implemented); } .verdict.not-ready { color: var(--excluded-unjustified); }
-.checks { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(210px, 1fr)); gap: 12px; }
+.checks { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(190px, 1fr)); gap: 12px; }
 .check { border: 1px solid var(--line); border-left: 6px solid; border-radius: 6px; padding: 10px 12px; }
 .check.ok { border-left-color: var(--implemented); } .check.fail { border-left-color: var(--excluded-unjustified); }
 .check .answer { float: right; font-weight: 700; }
@@ -49,7 +54,7 @@ a { color: #0969da; }
 .stats { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; }
 .stat { background: var(--wash); border-radius: 6px; padding: 10px 12px; }
 .stat b { display: block; font-size: 22px; }
-.bars { display: grid; grid-template-columns: minmax(220px, 2fr) 3fr auto; gap: 8px 16px; align-items: center; }
+.bars { display: grid; grid-template-columns: minmax(120px, 2fr) 3fr auto; gap: 8px 16px; align-items: center; }
 .bar { position: relative; height: 18px; background: var(--excluded-bg); border-radius: 4px; overflow: hidden; }
 .bar-fill { position: absolute; inset: 0 auto 0 0; background: var(--implemented); }
 .bar-value { font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -57,16 +62,19 @@ a { color: #0969da; }
 .legend li { display: flex; align-items: center; gap: 6px; }
 .swatch, .badge, .grid-cell { border: 1px solid; border-radius: 4px; }
 .swatch { display: inline-flex; width: 22px; height: 22px; align-items: center; justify-content: center; font-weight: 700; }
-.grid-objective { display: grid; grid-template-columns: 220px 1fr; gap: 12px; align-items: start; margin-bottom: 8px; }
+.grid-objective { display: grid; grid-template-columns: minmax(120px, 220px) 1fr; gap: 12px; align-items: start; margin-bottom: 8px; }
 .grid-cells { display: flex; flex-wrap: wrap; gap: 6px; }
 .grid-cell { display: inline-flex; gap: 4px; align-items: center; min-width: 84px; padding: 6px 8px; text-decoration: none; font: 600 12px/1 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .badge { display: inline-block; padding: 1px 7px; font-size: 12px; font-weight: 600; white-space: nowrap; }
 table { width: 100%; border-collapse: collapse; font-size: 13px; }
-th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
+table.fixed { table-layout: fixed; }
+th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
 thead th { background: var(--wash); position: sticky; top: 0; }
 tbody th[colspan] { background: var(--wash); font-size: 14px; padding-top: 12px; }
 td.id { white-space: nowrap; font-weight: 600; }
 ul.evidence { list-style: none; margin: 0; padding: 0; }
+/* Paths are long single words: let them wrap anywhere rather than widen the table. */
+td a { overflow-wrap: anywhere; }
 ul.evidence li + li { margin-top: 4px; }
 .reason { display: block; color: var(--muted); font-size: 12px; }
 footer { text-align: center; color: var(--muted); font-size: 12px; padding-bottom: 24px; }
@@ -78,6 +86,8 @@ ${(Object.keys(CONTROL_STATES) as ControlState[]).map((state) => `.state-${state
 @media print {
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   body { background: #fff; font-size: 11px; }
+  table { font-size: 10.5px; }
+  .badge { font-size: 10px; padding: 0 4px; }
   header.masthead { background: #fff; color: var(--ink); border-bottom: 2px solid var(--ink); padding: 0 0 8px; }
   header.masthead .eyebrow, header.masthead .meta, header.masthead code { color: var(--ink); }
   main { max-width: none; padding: 12px 0 0; }
@@ -114,7 +124,7 @@ function readinessSection(verdicts: readonly ReadinessVerdict[]): string {
   const failing = verdicts.filter((verdict) => !verdict.ok).length;
   const items = verdicts.map((verdict) => `<li class="check ${verdict.ok ? 'ok' : 'fail'}" data-check="${verdict.check}">
 <span class="answer"><span aria-hidden="true">${verdict.ok ? '✓' : '✗'}</span> ${yesNo(verdict.ok)}</span><strong>${escapeHtml(verdict.label)}</strong>
-<p>${escapeHtml(verdict.detail)}</p></li>`).join('\n');
+<p>${escapeWithCode(verdict.detail)}</p></li>`).join('\n');
   return `<section id="readiness">
 <h2>Internal-audit readiness</h2>
 <p class="verdict ${failing === 0 ? 'ready' : 'not-ready'}">${failing === 0 ? 'Ready: every check passes.' : `Not ready: ${failing} of ${verdicts.length} checks fail.`}</p>
@@ -175,7 +185,7 @@ ${rows}
 
 function evidenceItem(item: EvidenceEntry, options: RenderOptions): string {
   const named = item.target === undefined ? `<code>${escapeHtml(item.text)}</code>` : repositoryLink(item.text, item.target, options);
-  const reason = item.reason === undefined ? '' : `<span class="reason">${escapeHtml(item.reason)}</span>`;
+  const reason = item.reason === undefined ? '' : `<span class="reason">${escapeWithCode(item.reason)}</span>`;
   return `<li>${badge(EVIDENCE_STATES[item.state])} ${named}${reason}</li>`;
 }
 
@@ -191,7 +201,8 @@ ${objective.controls.map((control) => controlRow(control, options)).join('\n')}
 </tbody>`).join('\n');
   return `<section id="controls">
 <h2>Statement of Applicability</h2>
-<table>
+<table class="fixed">
+<colgroup><col style="width:10%"><col style="width:19%"><col style="width:17%"><col style="width:26%"><col style="width:28%"></colgroup>
 <thead><tr><th>Control</th><th>Title</th><th>State</th><th>Implementation or justification</th><th>Evidence</th></tr></thead>
 ${groups}
 </table>
@@ -199,7 +210,7 @@ ${groups}
 }
 
 function clausesSection(clauses: readonly ClauseCoverage[], options: RenderOptions): string {
-  const rows = clauses.map((clause) => `<tr><td class="id">${escapeHtml(clause.id)}</td><td>${escapeHtml(clause.title)}</td><td>${escapeHtml(clause.documentedInformation)}</td><td>${badge(factLook(clause.present, clause.present ? 'present' : 'missing'))}</td><td>${
+  const rows = clauses.map((clause) => `<tr><td class="id">${escapeHtml(clause.id)}</td><td>${escapeHtml(clause.title)}</td><td>${escapeHtml(clause.documentedInformation)}</td><td>${badge(clauseLook(clause))}</td><td>${
     clause.providers.map((document) => `${documentLink(document, options)} <span class="muted">(${escapeHtml(document.status ?? 'no status')})</span>`).join('<br>') || '<span class="muted">none</span>'}</td></tr>`).join('\n');
   return `<section id="clauses">
 <h2>Documented information, clauses 4-10</h2>
@@ -229,7 +240,8 @@ function inventoryRow(system: InventorySystem, options: RenderOptions): string {
 function inventorySection(systems: readonly InventorySystem[], options: RenderOptions): string {
   const body = systems.length === 0
     ? '<p>No document of type <code>ai-system</code>.</p>'
-    : `<table>
+    : `<table class="fixed">
+<colgroup><col style="width:17%"><col style="width:12%"><col style="width:7%"><col style="width:13%"><col style="width:13%"><col style="width:13%"><col style="width:14%"><col style="width:11%"></colgroup>
 <thead><tr><th>System</th><th>Lifecycle stage</th><th>Risk tier</th><th>Model card</th><th>Risk assessment</th><th>Impact assessment</th><th>Suppliers</th><th>Complete</th></tr></thead>
 <tbody>
 ${systems.map((system) => inventoryRow(system, options)).join('\n')}
@@ -242,7 +254,7 @@ ${body}
 }
 
 function findingGroup(group: FindingGroup): string {
-  const rows = group.findings.map((finding) => `<tr><td><code>${escapeHtml(finding.file)}:${finding.line}:${finding.column}</code></td><td>${finding.severity === 'error' ? 'error' : 'warning'}</td><td>${escapeHtml(finding.message)}</td></tr>`).join('\n');
+  const rows = group.findings.map((finding) => `<tr><td><code>${escapeHtml(finding.file)}:${finding.line}:${finding.column}</code></td><td>${finding.severity === 'error' ? 'error' : 'warning'}</td><td>${escapeWithCode(finding.message)}</td></tr>`).join('\n');
   return `<h3><code>${escapeHtml(group.ruleId)}</code>: ${group.errors} error${group.errors === 1 ? '' : 's'}, ${group.warnings} warning${group.warnings === 1 ? '' : 's'}</h3>
 ${group.description ? `<p class="muted">${escapeHtml(group.description)}</p>` : ''}
 <table>

@@ -34,6 +34,13 @@ function withHostileText(report: AimsReport): AimsReport {
   policy.implementation = HOSTILE;
   policy.evidence[0].text = HOSTILE;
   system.document.title = HOSTILE;
+  hostile.findings.push({
+    ruleId: 'soa/evidence-broken',
+    description: HOSTILE,
+    errors: 1,
+    warnings: 0,
+    findings: [{ file: 'a|b.md', line: 1, column: 1, severity: 'error', message: 'The evidence `x|y\\|z` for `<b>` | is broken' }],
+  });
   return hostile;
 }
 
@@ -83,6 +90,9 @@ describe('renderReportMarkdown', () => {
     expect(hostile).not.toContain('<script>');
     expect(linkUrls(hostile).filter((url) => url.startsWith('javascript:'))).toEqual([]);
     expect(new Set(rawHtml(hostile))).toEqual(new Set(rawHtml(markdown)));
+    const code = nodesOf(parse(hostile)).flatMap((node) => (node.type === 'inlineCode' ? [node.value] : []));
+    expect(code).toContain('<b>');
+    expect(hostile).toContain('\\`x\\|y\\\\\\|z\\`');
     expect(hostile).toContain('Policy \\| &lt;script>alert(1)&lt;/script> \\[click\\](javascript:alert(1)) \\`x\\` second line');
   });
 

@@ -1,4 +1,4 @@
-import { ARTEFACT_STATES, CONTROL_STATES, EVIDENCE_STATES, repositoryHref, statementOf, textBar, yesNo, type RenderOptions } from './present.js';
+import { ARTEFACT_STATES, CONTROL_STATES, EVIDENCE_STATES, clauseLook, repositoryHref, statementOf, textBar, yesNo, type RenderOptions } from './present.js';
 import type {
   AimsReport, ClauseCoverage, ControlCoverage, DocumentRef, EvidenceEntry, FindingGroup, InventorySystem, ObjectiveCoverage,
   ReadinessVerdict, ReportSummary, SystemArtefact,
@@ -17,6 +17,19 @@ export function escapeMarkdown(text: string): string {
     .replace(/\s*\r?\n\s*/g, ' ')
     .replace(/[\\`*_[\]|]/g, (character) => `\\${character}`)
     .replace(/</g, '&lt;');
+}
+
+/**
+ * Linter messages mark names with backticks: keep those code spans (where
+ * nothing is markup, so only the pipe needs escaping) and escape the rest.
+ * A backslash in a code span cannot be kept in a table cell (`\\|` would end
+ * the cell), so such a span is escaped as plain text.
+ */
+export function escapeMarkdownKeepingCode(text: string): string {
+  return text
+    .split(/(`[^`\r\n]+`)/)
+    .map((part, at) => (at % 2 === 1 && !part.includes('\\') ? part.replace(/\|/g, '\\|') : escapeMarkdown(part)))
+    .join('');
 }
 
 function link(text: string, target: string, options: RenderOptions): string {
@@ -48,7 +61,7 @@ function readiness(verdicts: readonly ReadinessVerdict[]): string[] {
     '',
     ready ? '**Ready**: every check passes.' : `**Not ready**: ${verdicts.filter((verdict) => !verdict.ok).length} of ${verdicts.length} checks fail.`,
     '',
-    ...verdicts.map((verdict) => `- [${verdict.ok ? 'x' : ' '}] ${verdict.ok ? '✅' : '❌'} **${verdict.label}**: ${yesNo(verdict.ok)}. ${escapeMarkdown(verdict.detail)}`),
+    ...verdicts.map((verdict) => `- [${verdict.ok ? 'x' : ' '}] ${verdict.ok ? '✅' : '❌'} **${verdict.label}**: ${yesNo(verdict.ok)}. ${escapeMarkdownKeepingCode(verdict.detail)}`),
   ];
 }
 
@@ -94,7 +107,7 @@ function coverageTable(objectives: readonly ObjectiveCoverage[]): string[] {
 function evidenceCell(item: EvidenceEntry, options: RenderOptions): string {
   const look = EVIDENCE_STATES[item.state];
   const named = item.target === undefined ? escapeMarkdown(item.text) : link(item.text, item.target, options);
-  const reason = item.reason === undefined ? '' : ` (${escapeMarkdown(item.reason)})`;
+  const reason = item.reason === undefined ? '' : ` (${escapeMarkdownKeepingCode(item.reason)})`;
   return `${look.emoji} ${look.word}: ${named}${reason}`;
 }
 
@@ -127,11 +140,11 @@ function clauseTable(clauses: readonly ClauseCoverage[], options: RenderOptions)
   return [
     '## Documented information (clauses 4-10)',
     '',
-    ...table(['Clause', 'Title', 'Documented information', 'Present', 'Documents'], clauses.map((clause) => [
+    ...table(['Clause', 'Title', 'Documented information', 'State', 'Documents'], clauses.map((clause) => [
       clause.id,
       escapeMarkdown(clause.title),
       escapeMarkdown(clause.documentedInformation),
-      clause.present ? '✅ yes' : '❌ missing',
+      `${clauseLook(clause).emoji} ${clauseLook(clause).word}`,
       clause.providers.map((document) => `${documentLink(document, options)} (${escapeMarkdown(document.status ?? 'no status')})`).join(', ') || '—',
     ])),
   ];
@@ -178,7 +191,7 @@ function findingGroup(group: FindingGroup): string[] {
     `### ${escapeMarkdown(group.ruleId)}: ${plural(group.errors, 'error')}, ${plural(group.warnings, 'warning')}`,
     '',
     ...(group.description ? [escapeMarkdown(group.description), ''] : []),
-    ...table(['File', 'Line', 'Severity', 'Message'], shown.map((finding) => [escapeMarkdown(finding.file), String(finding.line), finding.severity === 'error' ? 'error' : 'warning', escapeMarkdown(finding.message)])),
+    ...table(['File', 'Line', 'Severity', 'Message'], shown.map((finding) => [escapeMarkdown(finding.file), String(finding.line), finding.severity === 'error' ? 'error' : 'warning', escapeMarkdownKeepingCode(finding.message)])),
     ...(left > 0 ? ['', `${plural(left, 'more finding')} of this rule: run \`aimslint\` to see all.`] : []),
   ];
 }

@@ -3,7 +3,7 @@
  * name each state the same way. Every state has a plain word and a mark:
  * colour and emoji only ever repeat what the word says.
  */
-import type { ArtefactState, ControlCoverage, ControlState, EvidenceState, ObjectiveCoverage } from './types.js';
+import type { ArtefactState, ClauseCoverage, ControlCoverage, ControlState, EvidenceState, ObjectiveCoverage } from './types.js';
 
 /** How good a state is: picks the colour of a badge. */
 export type Tone = 'ok' | 'warn' | 'bad' | 'none';
@@ -42,6 +42,12 @@ export const ARTEFACT_STATES: Readonly<Record<ArtefactState, StateLook>> = {
 };
 
 export const yesNo = (ok: boolean): string => (ok ? 'yes' : 'no');
+
+/** Whether a clause's documented information is there, and approved. */
+export function clauseLook(clause: ClauseCoverage): StateLook {
+  if (!clause.present) return { word: 'missing', emoji: '❌', mark: '✗', tone: 'bad' };
+  return clause.approved ? { word: 'present', emoji: '✅', mark: '✓', tone: 'ok' } : { word: 'present, none approved', emoji: '📝', mark: '!', tone: 'warn' };
+}
 
 /** A look for a yes/no fact that has no state of its own (clause present, supplier assessed). */
 export const factLook = (ok: boolean, word: string): StateLook => (ok ? { word, emoji: '✅', mark: '✓', tone: 'ok' } : { word, emoji: '❌', mark: '✗', tone: 'bad' });

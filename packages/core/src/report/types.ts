@@ -86,6 +86,8 @@ export interface ClauseCoverage {
   /** What the clause asks to be documented, in our own words. */
   documentedInformation: string;
   present: boolean;
+  /** At least one providing document is approved: a draft alone is not yet the organisation's word. */
+  approved: boolean;
   providers: DocumentRef[];
 }
 

@@ -1,5 +1,15 @@
 import { resolveLink } from '../../index/links.js';
+import type { RepoIndex } from '../../index/repo-index.js';
+import type { SourceRange } from '../../model.js';
 import { defineRepositoryRule, type Report } from '../types.js';
+
+const placeKey = (path: string, range: SourceRange): string => `${path}:${range.line}:${range.column}`;
+
+/** Links in SoA evidence cells: soa/evidence-broken reports those, in the SoA's words. */
+function soaEvidenceLinks(index: RepoIndex): Set<string> {
+  return new Set(index.soa.flatMap((statement) =>
+    statement.tableEntries.flatMap((entry) => entry.evidence.map((item) => placeKey(statement.document.path, item.range)))));
+}
 
 export default defineRepositoryRule({
   id: 'link/broken',
@@ -12,8 +22,10 @@ export default defineRepositoryRule({
     outside: 'This link cannot be followed: {{reason}}. Link to a document inside the repository.',
   },
   check(index) {
+    const evidence = soaEvidenceLinks(index);
     return index.documents.flatMap((document) =>
       document.links.flatMap((link): Report[] => {
+        if (evidence.has(placeKey(document.path, link.range))) return [];
         const target = resolveLink(index, document.path, link.url);
         const at = { file: document.path, range: link.range };
         switch (target.kind) {

@@ -12,7 +12,7 @@ testRule(rule, {
     { name: 'applicable controls need no justification', files: soaRepository(frontmatterForm(completeEntries())) },
   ],
   invalid: [
-    { name: 'a blank justification (frontmatter): at the control', files: soaRepository(frontmatterForm(excluded(''))), errors: [{ file: 'aims/soa.md', line: 13 + 4 * last, column: 14, message: 'A.10.4 is excluded but has no justification; say why this control does not apply to your organisation.' }] },
+    { name: 'a blank justification (frontmatter): at its key', files: soaRepository(frontmatterForm(excluded(''))), errors: [{ file: 'aims/soa.md', line: 15 + 4 * last, column: 5, message: 'A.10.4 is excluded but has no justification; say why this control does not apply to your organisation.' }] },
     { name: '"N/A" (frontmatter): at the justification', files: soaRepository(frontmatterForm(excluded('N/A'))), errors: [{ file: 'aims/soa.md', line: 15 + 4 * last, column: 5, message: 'A.10.4 is excluded with the justification "N/A", which does not say why; explain why this control does not apply.' }] },
     { name: '"TBD" (table): at the cell', files: soaRepository(tableForm(excluded('TBD'))), errors: [{ file: 'aims/soa.md', line: 17 + last, column: 17, endColumn: 20, messageIncludes: 'justification "TBD"' }] },
     { name: '"-" (table)', files: soaRepository(tableForm(excluded('-'))), errors: [{ file: 'aims/soa.md', line: 17 + last, column: 17, messageIncludes: 'justification "-"' }] },

@@ -26,7 +26,7 @@ export default defineRepositoryRule({
           messageId: entry.justification.trim() === '' ? 'missing' : 'empty',
           data: { control: entry.control, justification: entry.justification.trim() },
           file: statement.document.path,
-          range: entry.justification.trim() === '' && entry.form === 'frontmatter' ? entry.controlRange : entry.justificationRange,
+          range: entry.justificationRange,
         })));
   },
 });

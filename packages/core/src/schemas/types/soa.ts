@@ -23,8 +23,9 @@ const entry = closedObject(
       'Applicable',
       'true when the control is applied, false when it is excluded. Write true or false, not yes or no.',
     ),
+    // A plain string, not `text`: an empty justification is soa/exclusion-unjustified's to report, once, in words.
     justification: field(
-      text,
+      { type: 'string' },
       'Justification',
       'Why the control is included or, above all, why it is excluded. An excluded control needs a real reason, not N/A or TBD.',
     ),
