@@ -9,19 +9,19 @@
  * (with remark-lint-frontmatter-schema) check the same files. A stamp file
  * records the generator version, so a rerun with the same version is free.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildModel } from './lib/model.mjs';
 import { renderDocument } from './lib/render.mjs';
 
 /** Bump when generated output changes, so cached corpora are rebuilt. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 const SEED = 'aimslint-bench';
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 export const CORPUS_ROOT = join(BENCH_DIR, '.corpus');
 const SCHEMA_DIR = join(BENCH_DIR, '..', 'schemas');
-export const STAMP = '.bench-corpus.json';
+const STAMP = '.bench-corpus.json';
 /** Where each type's schema sits, relative to a corpus root. */
 const SCHEMA_FOLDER = '.schemas';
 
@@ -180,8 +180,8 @@ function cli(argv) {
     process.exit(2);
   }
   for (const n of sizes) {
-    const dir = ensureCorpus(n, { force: argv.includes('--force'), log: (line) => process.stdout.write(`${line}\n`) });
-    if (existsSync(join(dir, STAMP))) process.stdout.write(`${dir}\n`);
+    const dir = ensureCorpus(n, { force: argv.includes('--force'), log: (line) => process.stderr.write(`${line}\n`) });
+    process.stdout.write(`${dir}\n`);
   }
 }
 

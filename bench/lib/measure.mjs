@@ -72,7 +72,11 @@ export function measure(run) {
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    process.kill(-child.pid, 'SIGKILL');
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // Already gone between the timer firing and the kill.
+    }
   }, run.timeoutS * 1000);
   return new Promise((resolve, reject) => {
     child.on('error', reject);

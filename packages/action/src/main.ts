@@ -5,14 +5,14 @@
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import * as core from '@actions/core';
 import {
   DOCS_BASE_URL,
   FORMATTERS,
   UsageError,
   VERSION,
-  WORKER_DATA_FLAG,
+  isParseWorker,
   serveParseRequests,
   lint,
   type Finding,
@@ -93,5 +93,5 @@ async function runAsAction(): Promise<void> {
 }
 
 // The one bundle is both the Action and, started by the engine's pool, a parsing worker.
-if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[WORKER_DATA_FLAG] === true) serveParseRequests(parentPort);
+if (isParseWorker() && parentPort) serveParseRequests(parentPort);
 else await runAsAction();

@@ -9,5 +9,5 @@ export type { UserConfig, ResolvedConfig } from './config/types.js';
 export { getCatalog, controlsOf, type Catalog } from './catalog/index.js';
 export { FORMATTERS, formatterNames, type Formatter, type FormatOptions } from './formats/index.js';
 export { VERSION, DOCS_BASE_URL } from './version.js';
-export { serveParseRequests, WORKER_DATA_FLAG } from './engine/worker.js';
+export { serveParseRequests, isParseWorker } from './engine/worker.js';
 export { buildReport, renderReportMarkdown, renderReportHtml, type AimsReport, type RenderOptions } from './report/index.js';

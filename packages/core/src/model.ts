@@ -48,8 +48,13 @@ export interface Frontmatter {
   data: Record<string, unknown> | null;
   /** The opening `---` line. */
   range: SourceRange;
-  /** Locations by JSON pointer (`/entries/3/control`); `` is the whole mapping. */
-  locations: Record<string, ValueLocation>;
+  /**
+   * The YAML text and the file line it starts on. Where each key and value
+   * stands is worked out from it only when a finding needs it (most
+   * documents have none): see `locate` in index/fields.ts.
+   */
+  yaml: string;
+  yamlStartLine: number;
 }
 
 export interface Heading {
@@ -95,7 +100,12 @@ export interface MarkdownStructure {
   tables: Table[];
 }
 
-export interface ParsedDocument extends MarkdownStructure {
+/**
+ * What the repository index keeps of a document once the document rules have
+ * run: what repository rules, the cache and the reports read. Smaller than a
+ * ParsedDocument, because it crosses from worker threads and fills the cache.
+ */
+export interface IndexedDocument {
   /** Repository-relative path with `/` separators. */
   path: string;
   /** Content hash of the bytes (hex sha1), the cache key. */
@@ -112,4 +122,12 @@ export interface ParsedDocument extends MarkdownStructure {
   skipped: boolean;
   /** 1-based line count of the file, for bounds. */
   lineCount: number;
+  /** Heading slugs plus HTML `id`/`name` anchors. */
+  anchors: string[];
+  links: Link[];
+  /** Body tables, for the types whose tables the checks read (TABLE_TYPES); empty for others. */
+  tables: Table[];
 }
+
+/** One file parsed: everything the document rules may read. */
+export interface ParsedDocument extends IndexedDocument, MarkdownStructure {}

@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 import { UsageError } from '../errors.js';
 import { repositoryPathOf } from '../index/links.js';
 import type { RepoIndex } from '../index/repo-index.js';
-import type { ParsedDocument } from '../model.js';
+import type { IndexedDocument } from '../model.js';
 
 const run = promisify(execFile);
 
@@ -84,14 +84,14 @@ function frontmatterStrings(value: unknown): string[] {
   return [];
 }
 
-function namedIds(index: RepoIndex, document: ParsedDocument): string[] {
+function namedIds(index: RepoIndex, document: IndexedDocument): string[] {
   const statement = index.soa.find((soa) => soa.document === document);
   const tableIds = statement ? statement.tableEntries.flatMap((entry) => entry.evidence.filter((item) => item.kind === 'id').map((item) => item.text)) : [];
   return [...frontmatterStrings(document.frontmatter?.data ?? null), ...tableIds];
 }
 
 /** Paths a document points at: its links, and for an SoA the evidence paths of its frontmatter. */
-function linkedPaths(index: RepoIndex, document: ParsedDocument): string[] {
+function linkedPaths(index: RepoIndex, document: IndexedDocument): string[] {
   const statement = index.soa.find((soa) => soa.document === document);
   const urls = [
     ...document.links.map((link) => link.url),

@@ -1,8 +1,8 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { globby } from 'globby';
 import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../config/types.js';
+import { walk } from './walk.js';
 
 /** A file to parse, with what the config says about it. */
 export interface DiscoveredFile {
@@ -16,8 +16,6 @@ export interface DiscoveredFile {
   /** A symbolic link whose target lies outside the root: never read. */
   escapesRoot: boolean;
 }
-
-const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
 
 export function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
@@ -46,32 +44,26 @@ export function globMatcher(globs: readonly string[]): (path: string) => boolean
 }
 
 /**
- * Every file under the root that the config includes, sorted, honouring
- * `.gitignore`. Symbolic links are listed but not followed into folders, so
- * link loops end; a linked file whose target leaves the root is flagged.
+ * Every file under the root that the config includes and does not exclude,
+ * sorted, honouring `.gitignore`. Symbolic links are listed but not followed
+ * into folders, so link loops end; a linked file whose target leaves the
+ * root is flagged.
  */
 export async function discover(config: ResolvedConfig): Promise<DiscoveredFile[]> {
-  const entries = await globby(config.include, {
-    cwd: config.root,
-    ignore: [...ALWAYS_EXCLUDED, ...config.exclude],
-    gitignore: true,
-    followSymbolicLinks: false,
-    onlyFiles: true,
-    dot: false,
-    objectMode: true,
-  });
+  const included = globMatcher(config.include);
+  const excluded = globMatcher(config.exclude);
+  const entries = walk(config.root, (path) => included(path) && !excluded(path));
   const inGovernance = globMatcher(config.governance.map((glob) => (glob.endsWith('/**') || glob.includes('*') ? glob : `${glob}/**`)));
   const assigners = config.assign.map((rule) => ({ match: globMatcher(rule.files), type: rule.type }));
   return entries
-    .map((entry) => {
-      const path = toPosix(entry.path);
-      const absolute = resolve(config.root, entry.path);
+    .map(({ path, isSymbolicLink }) => {
+      const absolute = resolve(config.root, path);
       return {
         path,
         absolute,
         mappedType: assigners.find((a) => a.match(path))?.type,
         governance: inGovernance(path),
-        escapesRoot: entry.dirent.isSymbolicLink() && targetEscapesRoot(config.root, absolute),
+        escapesRoot: isSymbolicLink && targetEscapesRoot(config.root, absolute),
       };
     })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { DiscoveredFile } from '../discover/discover.js';
 import type { Limits } from '../config/types.js';
-import type { Finding, ParsedDocument, Severity } from '../model.js';
+import type { Finding, IndexedDocument, ParsedDocument, Severity } from '../model.js';
+import { TABLE_TYPES } from '../schemas/sections.js';
 import { parseDocumentWithText, skippedDocument } from '../parse/document.js';
 import { ruleById } from '../rules/index.js';
 import type { DocumentRule } from '../rules/types.js';
@@ -17,7 +18,7 @@ export interface FileJobSettings {
 }
 
 export interface FileOutcome {
-  document: ParsedDocument;
+  document: IndexedDocument;
   /** Findings of the document rules (parse problems included). */
   findings: Finding[];
 }
@@ -57,5 +58,11 @@ export function processFile(file: DiscoveredFile, settings: FileJobSettings, sch
     if (!rule) return [];
     return rule.check(document, { options, schemas, text }).map((report) => toFinding(rule, report, severity));
   });
-  return { document, findings };
+  return { document: toIndexed(document), findings };
+}
+
+/** What the index keeps of a document once its document rules have run. */
+export function toIndexed(document: ParsedDocument): IndexedDocument {
+  const { headings: _headings, tables, ...kept } = document;
+  return { ...kept, tables: document.type !== undefined && TABLE_TYPES.has(document.type) ? tables : [] };
 }

@@ -22,9 +22,9 @@ export function workerCount(setting: number | 'auto', files: number): number {
  * sits beside this file: they use the build in dist/ instead.
  */
 export function defaultWorkerUrl(): URL {
-  const beside = new URL('./worker.js', import.meta.url);
+  const beside = new URL('./worker-entry.js', import.meta.url);
   if (existsSync(fileURLToPath(beside))) return beside;
-  return new URL('../../dist/engine/worker.js', import.meta.url);
+  return new URL('../../dist/engine/worker-entry.js', import.meta.url);
 }
 
 function batchesOf<T>(items: readonly T[], size: number): T[][] {
@@ -50,15 +50,21 @@ export async function parseInWorkers(
   let next = 0;
   try {
     await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
+      let pending: number | undefined;
       const sendNext = (): void => {
         if (next >= batches.length) {
           resolve();
           return;
         }
-        const id = next++;
-        worker.postMessage({ id, files: batches[id] ?? [], settings } satisfies WorkerRequest);
+        pending = next++;
+        worker.postMessage({ id: pending, files: batches[pending] ?? [], settings } satisfies WorkerRequest);
       };
       worker.on('message', (response: WorkerResponse) => {
+        // One answer per request: anything else is a worker that serves twice, and would lose batches.
+        if (response.id !== pending) {
+          reject(new Error(`a parsing worker answered request ${response.id} while ${String(pending)} was pending`));
+          return;
+        }
         if ('error' in response) {
           reject(new Error(`a parsing worker failed: ${response.error}`));
           return;

@@ -1,8 +1,10 @@
 /**
- * Worker-thread entry: parses files and runs the document rules on them, for
- * the pool in ./worker-pool.ts. Each worker keeps one schema registry.
+ * The parsing worker: parses files and runs the document rules on them, for
+ * the pool in ./worker-pool.ts. Each worker keeps one schema registry. The
+ * thread's entry is ./worker-entry.ts, or a bundle that calls
+ * `serveParseRequests` when `isParseWorker()`.
  */
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { DiscoveredFile } from '../discover/discover.js';
 import { SchemaRegistry } from '../schemas/registry.js';
 import { processFile, type FileJobSettings, type FileOutcome } from './process-file.js';
@@ -19,7 +21,7 @@ export interface WorkerRequest {
 export type WorkerResponse = { id: number; outcomes: FileOutcome[] } | { id: number; error: string };
 
 /** Serve requests on a message port; returns nothing, the port keeps the thread alive. */
-export function serveParseRequests(port: NonNullable<typeof parentPort>): void {
+export function serveParseRequests(port: MessagePort): void {
   let registry: { key: string; schemas: SchemaRegistry } | undefined;
   const schemasFor = (customSchemas: Record<string, object>): SchemaRegistry => {
     const key = JSON.stringify(customSchemas);
@@ -37,4 +39,7 @@ export function serveParseRequests(port: NonNullable<typeof parentPort>): void {
   });
 }
 
-if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[WORKER_DATA_FLAG] === true) serveParseRequests(parentPort);
+/** True in a thread the pool started: a bundle that is also a program serves requests instead of running. */
+export function isParseWorker(): boolean {
+  return !isMainThread && parentPort !== null && (workerData as Record<string, unknown> | null)?.[WORKER_DATA_FLAG] === true;
+}

@@ -1,29 +1,42 @@
-import type { ParsedDocument, SourceRange, ValueLocation } from '../model.js';
+import type { Frontmatter, IndexedDocument, SourceRange, ValueLocation } from '../model.js';
+import { frontmatterLocations } from '../parse/frontmatter.js';
 
 /** Frontmatter data of a document, or an empty object when it has none. */
-export function dataOf(document: ParsedDocument): Record<string, unknown> {
+export function dataOf(document: IndexedDocument): Record<string, unknown> {
   return document.frontmatter?.data ?? {};
 }
 
-export function stringField(document: ParsedDocument, key: string): string | undefined {
+export function stringField(document: IndexedDocument, key: string): string | undefined {
   const value = dataOf(document)[key];
   return typeof value === 'string' ? value : undefined;
 }
 
 /** A list field's string items with their JSON pointers; non-strings are the schema's business. */
-export function stringListField(document: ParsedDocument, key: string): { value: string; pointer: string }[] {
+export function stringListField(document: IndexedDocument, key: string): { value: string; pointer: string }[] {
   const value = dataOf(document)[key];
   if (typeof value === 'string') return [{ value, pointer: `/${key}` }];
   if (!Array.isArray(value)) return [];
   return value.flatMap((item, index) => (typeof item === 'string' ? [{ value: item, pointer: `/${key}/${index}` }] : []));
 }
 
+/** Positions are worked out once per frontmatter, on first need, and kept as long as the document lives. */
+const locationMemo = new WeakMap<Frontmatter, Record<string, ValueLocation>>();
+
+function locationsOf(frontmatter: Frontmatter): Record<string, ValueLocation> {
+  let locations = locationMemo.get(frontmatter);
+  if (!locations) {
+    locations = frontmatterLocations(frontmatter);
+    locationMemo.set(frontmatter, locations);
+  }
+  return locations;
+}
+
 /**
  * Where a value stands. Falls back to the nearest located ancestor, then to
  * the frontmatter's opening line, so a finding always has a real position.
  */
-export function locate(document: ParsedDocument, pointer: string): ValueLocation {
-  const locations = document.frontmatter?.locations ?? {};
+export function locate(document: IndexedDocument, pointer: string): ValueLocation {
+  const locations = document.frontmatter ? locationsOf(document.frontmatter) : {};
   for (let current = pointer; ; current = current.slice(0, current.lastIndexOf('/'))) {
     const found = locations[current];
     if (found) return found;
@@ -34,16 +47,16 @@ export function locate(document: ParsedDocument, pointer: string): ValueLocation
 }
 
 /** The range of a key (for "this key is wrong") or, for list items, of the value. */
-export function keyRange(document: ParsedDocument, pointer: string): SourceRange {
+export function keyRange(document: IndexedDocument, pointer: string): SourceRange {
   const location = locate(document, pointer);
   return location.key ?? location.value;
 }
 
-export function valueRange(document: ParsedDocument, pointer: string): SourceRange {
+export function valueRange(document: IndexedDocument, pointer: string): SourceRange {
   return locate(document, pointer).value;
 }
 
 /** The frontmatter's opening line: where a missing required key is reported. */
-export function frontmatterRange(document: ParsedDocument): SourceRange {
+export function frontmatterRange(document: IndexedDocument): SourceRange {
   return document.frontmatter?.range ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
 }

@@ -1,16 +1,16 @@
 import { posix } from 'node:path';
-import type { ParsedDocument } from '../model.js';
+import type { IndexedDocument } from '../model.js';
 
 export type LinkTarget =
   | { kind: 'external' }
   | { kind: 'outside'; reason: string }
   | { kind: 'missing-file'; path: string }
   | { kind: 'missing-anchor'; path: string; anchor: string; suggestion: string | undefined }
-  | { kind: 'ok'; path: string; anchor: string | undefined; document: ParsedDocument | undefined };
+  | { kind: 'ok'; path: string; anchor: string | undefined; document: IndexedDocument | undefined };
 
 /** What link resolution needs to know about the repository. */
 export interface LinkUniverse {
-  byPath: ReadonlyMap<string, ParsedDocument>;
+  byPath: ReadonlyMap<string, IndexedDocument>;
   /** Whether a file or folder other than a parsed document exists inside the root. */
   pathExists(path: string): boolean;
 }

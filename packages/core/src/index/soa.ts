@@ -1,4 +1,4 @@
-import type { Link, ParsedDocument, SourceRange, Table, TableCell } from '../model.js';
+import type { Link, IndexedDocument, SourceRange, Table, TableCell } from '../model.js';
 import { dataOf, keyRange, valueRange } from './fields.js';
 
 /** One evidence item: a repository-relative link or a document id. */
@@ -26,7 +26,7 @@ export interface SoaEntry {
 }
 
 export interface SoaStatement {
-  document: ParsedDocument;
+  document: IndexedDocument;
   /** Entries of the frontmatter `entries` list. */
   frontmatterEntries: SoaEntry[];
   /** Rows of the body's SoA table. */
@@ -45,7 +45,7 @@ function evidenceItemOf(text: string, range: SourceRange): EvidenceItem {
   return { kind: DOCUMENT_ID.test(text) ? 'id' : 'link', text, range };
 }
 
-function frontmatterEntries(document: ParsedDocument): SoaEntry[] {
+function frontmatterEntries(document: IndexedDocument): SoaEntry[] {
   const entries = dataOf(document)['entries'];
   if (!Array.isArray(entries)) return [];
   return entries.flatMap((entry: unknown, index): SoaEntry[] => {
@@ -136,7 +136,7 @@ function tableEntries(table: Table, columns: Record<Column, number>): SoaEntry[]
 }
 
 /** Read both forms of a Statement of Applicability. */
-export function soaStatementOf(document: ParsedDocument): SoaStatement {
+export function soaStatementOf(document: IndexedDocument): SoaStatement {
   let tableRange: SourceRange | undefined;
   const rows: SoaEntry[] = [];
   for (const table of document.tables) {

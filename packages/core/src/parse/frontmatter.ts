@@ -1,4 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { CORE_SCHEMA, load as loadFast } from 'js-yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { Frontmatter, SourceRange, ValueLocation } from '../model.js';
 import { lineRange, lineStartsOf, rangeOf } from './text.js';
 
@@ -26,18 +27,12 @@ export interface SplitResult {
 
 const CLOSING_LINE = /^(?:---|\.\.\.)[ \t]*$/;
 const LANGUAGE_MARKER = /^[ \t]*([A-Za-z][\w-]*)?[ \t]*$/;
-
-/** Escape one JSON pointer segment (RFC 6901). */
-function pointerSegment(key: string | number): string {
-  return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
-}
+const YAML_START_LINE = 2;
 
 interface Block {
   language: string | undefined;
   yaml: string;
-  /** 1-based line of the first YAML line. */
-  yamlStartLine: number;
-  /** Number of lines from the opening fence through the closing fence, or -1 when never closed. */
+  /** The line of the closing fence, or -1 when the block is never closed. */
   closingLine: number;
   openingLength: number;
 }
@@ -50,24 +45,16 @@ function findBlock(text: string): Block | null {
   if (!marker) return null;
   const language = marker[1];
   let lineStart = firstBreak === -1 ? text.length : firstBreak + 1;
-  let lineNumber = 2;
+  let lineNumber = YAML_START_LINE;
   while (lineStart < text.length) {
     const end = text.indexOf('\n', lineStart);
     const line = text.slice(lineStart, end === -1 ? text.length : end);
-    if (CLOSING_LINE.test(line)) {
-      return {
-        language,
-        yaml: text.slice(firstBreak + 1, lineStart),
-        yamlStartLine: 2,
-        closingLine: lineNumber,
-        openingLength: opening.length,
-      };
-    }
+    if (CLOSING_LINE.test(line)) return { language, yaml: text.slice(firstBreak + 1, lineStart), closingLine: lineNumber, openingLength: opening.length };
     if (end === -1) break;
     lineStart = end + 1;
     lineNumber++;
   }
-  return { language, yaml: '', yamlStartLine: 2, closingLine: -1, openingLength: opening.length };
+  return { language, yaml: '', closingLine: -1, openingLength: opening.length };
 }
 
 function bodyAfter(text: string, closingLine: number): string {
@@ -76,60 +63,19 @@ function bodyAfter(text: string, closingLine: number): string {
   return at <= 0 ? '' : text.slice(at);
 }
 
-class DepthExceeded extends Error {}
-
-/** Record where every key and value stands, by JSON pointer. */
-function collectLocations(
-  yaml: string,
-  root: YamlNode,
-  lineStarts: readonly number[],
-  lineOffset: number,
-  limits: YamlLimits,
-): Record<string, ValueLocation> {
-  const locations: Record<string, ValueLocation> = Object.create(null) as Record<string, ValueLocation>;
-  const range = (r: readonly [number, number, number] | null | undefined): SourceRange =>
-    rangeOf(lineStarts, r?.[0] ?? 0, r?.[1] ?? 0, lineOffset);
-  const visit = (node: unknown, pointer: string, key: SourceRange | undefined, depth: number): void => {
-    if (depth > limits.maxDepth) throw new DepthExceeded();
-    if (!node || typeof node !== 'object' || !('range' in node)) return;
-    const yamlNode = node as YamlNode;
-    const location: ValueLocation = { value: range(yamlNode.range) };
-    if (key) location.key = key;
-    if ((isScalar(yamlNode) || isAlias(yamlNode)) && yamlNode.range) {
-      location.source = yaml.slice(yamlNode.range[0], yamlNode.range[1]);
-    }
-    locations[pointer] = location;
-    if (isMap(yamlNode)) {
-      for (const pair of yamlNode.items) {
-        if (!isPair(pair)) continue;
-        const keyNode = pair.key;
-        const keyText = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-        const keyRange = isScalar(keyNode) ? range(keyNode.range) : location.value;
-        const child = `${pointer}/${pointerSegment(keyText)}`;
-        if (pair.value) visit(pair.value, child, keyRange, depth + 1);
-        else locations[child] = { key: keyRange, value: { ...keyRange, line: keyRange.endLine, column: keyRange.endColumn } };
-      }
-    } else if (isSeq(yamlNode)) {
-      yamlNode.items.forEach((item, index) => visit(item, `${pointer}/${index}`, undefined, depth + 1));
-    }
-  };
-  visit(root, '', undefined, 0);
-  return locations;
-}
-
 /**
- * Split a document into frontmatter and body and parse the YAML, keeping a
- * location for every key and value. Nothing is evaluated: only YAML 1.2's
- * core schema, so dates and `1.10` stay as the author wrote them in strings
- * when quoted, and no custom tags run.
+ * Split a document into frontmatter and body and parse the YAML. Nothing is
+ * evaluated: only YAML 1.2's core schema, no custom tags, so dates and `1.10`
+ * stay as the author wrote them when quoted.
  */
 export function splitFrontmatter(text: string, limits: YamlLimits): SplitResult {
   const block = findBlock(text);
   if (!block) return { frontmatter: null, problems: [], body: text, bodyStartLine: 1 };
   const openingRange = lineRange(1, block.openingLength);
+  const withoutData = (yaml: string): Frontmatter => ({ data: null, range: openingRange, yaml, yamlStartLine: YAML_START_LINE });
   if (block.closingLine === -1) {
     return {
-      frontmatter: { data: null, range: openingRange, locations: {} },
+      frontmatter: withoutData(''),
       problems: [{ message: 'The frontmatter that starts here is never closed: add a line with `---` after its last key.', range: openingRange }],
       body: '',
       bodyStartLine: 1,
@@ -139,7 +85,7 @@ export function splitFrontmatter(text: string, limits: YamlLimits): SplitResult 
   const bodyStartLine = block.closingLine + 1;
   if (block.language && block.language.toLowerCase() !== 'yaml') {
     return {
-      frontmatter: { data: null, range: openingRange, locations: {} },
+      frontmatter: withoutData(''),
       problems: [{
         message: `The frontmatter is marked as \`${block.language}\`; only YAML frontmatter is accepted and it is never run as code. Remove \`${block.language}\` after the opening \`---\` and write the fields as YAML.`,
         range: openingRange,
@@ -148,56 +94,83 @@ export function splitFrontmatter(text: string, limits: YamlLimits): SplitResult 
       bodyStartLine,
     };
   }
-  return { ...parseYaml(block.yaml, block.yamlStartLine, openingRange, limits), body, bodyStartLine };
+  const parsed = parseYaml(block.yaml, openingRange, limits);
+  return { frontmatter: { ...withoutData(block.yaml), data: parsed.data }, problems: parsed.problems, body, bodyStartLine };
 }
 
-function parseYaml(
-  yaml: string,
-  startLine: number,
-  openingRange: SourceRange,
-  limits: YamlLimits,
-): { frontmatter: Frontmatter; problems: FrontmatterProblem[] } {
-  const lineStarts = lineStartsOf(yaml);
-  const lineOffset = startLine - 1;
-  const failed = (problems: FrontmatterProblem[]) => ({ frontmatter: { data: null, range: openingRange, locations: {} }, problems });
-  const doc = parseDocument(yaml, {
-    version: '1.2',
-    schema: 'core',
-    uniqueKeys: true,
-    prettyErrors: false,
-  });
-  if (doc.errors.length > 0) {
-    return failed(doc.errors.map((error) => ({
-      message: yamlErrorMessage(error.code, error.message),
-      range: rangeOf(lineStarts, error.pos[0], error.pos[1], lineOffset),
-    })));
-  }
-  if (doc.contents === null) return failed([{ message: 'The frontmatter is empty: add at least `id`, `type`, `title`, `owner`, `status` and `version`.', range: openingRange }]);
-  if (!isMap(doc.contents)) {
-    return failed([{
-      message: 'The frontmatter must be a list of `key: value` lines, not a single value or a list.',
-      range: rangeOf(lineStarts, doc.contents.range?.[0] ?? 0, doc.contents.range?.[1] ?? 0, lineOffset),
-    }]);
-  }
-  let locations: Record<string, ValueLocation>;
-  try {
-    locations = collectLocations(yaml, doc.contents, lineStarts, lineOffset, limits);
-  } catch (error) {
-    if (error instanceof DepthExceeded) {
-      return failed([{ message: `The frontmatter nests deeper than ${limits.maxDepth} levels; flatten it.`, range: openingRange }]);
+/** Anchors, aliases and tags: rare in governance documents, and where hostile YAML lives. */
+const NEEDS_CAREFUL_PARSE = /(?:^|[\s,[{:-])[&*!]/;
+
+function depthOf(value: unknown, limit: number, depth = 0): number {
+  if (depth > limit || typeof value !== 'object' || value === null) return depth;
+  let deepest = depth;
+  for (const child of Array.isArray(value) ? value : Object.values(value)) deepest = Math.max(deepest, depthOf(child, limit, depth + 1));
+  return deepest;
+}
+
+type Parsed = { data: Record<string, unknown> | null; problems: FrontmatterProblem[] };
+
+/**
+ * Plain YAML takes the fast parser (js-yaml, core schema). Anything it
+ * refuses, and anything with anchors, aliases or tags, takes the careful one
+ * (`yaml`), which bounds alias expansion and names errors precisely.
+ */
+function parseYaml(yaml: string, openingRange: SourceRange, limits: YamlLimits): Parsed {
+  if (!NEEDS_CAREFUL_PARSE.test(yaml)) {
+    try {
+      const data = loadFast(yaml, { schema: CORE_SCHEMA });
+      return checkShape(data, yaml, openingRange, limits);
+    } catch {
+      // The careful parser says what is wrong, and where.
     }
-    throw error;
+  }
+  return parseCarefully(yaml, openingRange, limits);
+}
+
+function checkShape(data: unknown, yaml: string, openingRange: SourceRange, limits: YamlLimits): Parsed {
+  if (data === null || data === undefined) {
+    return { data: null, problems: [{ message: 'The frontmatter is empty: add at least `id`, `type`, `title`, `owner`, `status` and `version`.', range: openingRange }] };
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    const lineStarts = lineStartsOf(yaml);
+    const start = yaml.search(/\S/);
+    return {
+      data: null,
+      problems: [{ message: 'The frontmatter must be a list of `key: value` lines, not a single value or a list.', range: rangeOf(lineStarts, Math.max(0, start), Math.max(0, start), YAML_START_LINE - 1) }],
+    };
+  }
+  if (depthOf(data, limits.maxDepth) > limits.maxDepth) {
+    return { data: null, problems: [{ message: `The frontmatter nests deeper than ${limits.maxDepth} levels; flatten it.`, range: openingRange }] };
+  }
+  return { data: data as Record<string, unknown>, problems: [] };
+}
+
+function parseYamlDocument(yaml: string): Document.Parsed {
+  return parseDocument(yaml, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
+}
+
+function parseCarefully(yaml: string, openingRange: SourceRange, limits: YamlLimits): Parsed {
+  const lineStarts = lineStartsOf(yaml);
+  const doc = parseYamlDocument(yaml);
+  if (doc.errors.length > 0) {
+    return {
+      data: null,
+      problems: doc.errors.map((error) => ({
+        message: yamlErrorMessage(error.code, error.message),
+        range: rangeOf(lineStarts, error.pos[0], error.pos[1], YAML_START_LINE - 1),
+      })),
+    };
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: limits.maxAliases });
   } catch {
-    return failed([{
-      message: `The frontmatter expands YAML aliases (\`*name\`) more than ${limits.maxAliases} times; write the values out instead.`,
-      range: openingRange,
-    }]);
+    return {
+      data: null,
+      problems: [{ message: `The frontmatter expands YAML aliases (\`*name\`) more than ${limits.maxAliases} times; write the values out instead.`, range: openingRange }],
+    };
   }
-  return { frontmatter: { data: data as Record<string, unknown>, range: openingRange, locations }, problems: [] };
+  return checkShape(data, yaml, openingRange, limits);
 }
 
 /** yaml's messages name the code's idea; say what the author should do. */
@@ -214,4 +187,48 @@ function yamlErrorMessage(code: string, message: string): string {
     default:
       return `The frontmatter is not valid YAML: ${first}.`;
   }
+}
+
+/** Escape one JSON pointer segment (RFC 6901). */
+function pointerSegment(key: string | number): string {
+  return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/**
+ * Where every key and value of the frontmatter stands, by JSON pointer
+ * (`/entries/3/control`; `` is the whole mapping). Parses the YAML again with
+ * positions: called only for documents that have something to report.
+ */
+export function frontmatterLocations(frontmatter: Frontmatter, limits: Pick<YamlLimits, 'maxDepth'> = { maxDepth: 64 }): Record<string, ValueLocation> {
+  const locations: Record<string, ValueLocation> = Object.create(null) as Record<string, ValueLocation>;
+  if (frontmatter.data === null) return locations;
+  const { yaml } = frontmatter;
+  const doc = parseYamlDocument(yaml);
+  const lineStarts = lineStartsOf(yaml);
+  const lineOffset = frontmatter.yamlStartLine - 1;
+  const range = (r: readonly [number, number, number] | null | undefined): SourceRange => rangeOf(lineStarts, r?.[0] ?? 0, r?.[1] ?? 0, lineOffset);
+  const visit = (node: YamlNode, pointer: string, key: SourceRange | undefined, depth: number): void => {
+    if (depth > limits.maxDepth) return;
+    const location: ValueLocation = { value: range(node.range) };
+    if (key) location.key = key;
+    if ((isScalar(node) || isAlias(node)) && node.range) location.source = yaml.slice(node.range[0], node.range[1]);
+    locations[pointer] = location;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key;
+        const keyText = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+        const keyRange = isScalar(keyNode) ? range(keyNode.range) : location.value;
+        const child = `${pointer}/${pointerSegment(keyText)}`;
+        if (pair.value && typeof pair.value === 'object' && 'range' in pair.value) visit(pair.value as YamlNode, child, keyRange, depth + 1);
+        else locations[child] = { key: keyRange, value: { ...keyRange, line: keyRange.endLine, column: keyRange.endColumn } };
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        if (item && typeof item === 'object' && 'range' in item) visit(item as YamlNode, `${pointer}/${index}`, undefined, depth + 1);
+      });
+    }
+  };
+  if (doc.contents) visit(doc.contents, '', undefined, 0);
+  return locations;
 }

@@ -5,7 +5,7 @@ import { dataOf, stringField, stringListField } from '../index/fields.js';
 import { repositoryPathOf } from '../index/links.js';
 import { documentsOfType, lookupId, type RepoIndex } from '../index/repo-index.js';
 import { allEntries, type EvidenceItem, type SoaEntry } from '../index/soa.js';
-import type { ParsedDocument } from '../model.js';
+import type { IndexedDocument } from '../model.js';
 import { providersOf } from '../rules/aims/required-document.js';
 import { RULES } from '../rules/index.js';
 import { inventoryGaps, REQUIRED_FOR_DEPLOYED } from '../rules/inventory/incomplete.js';
@@ -20,7 +20,7 @@ import type {
 /** Evidence states that show a control is implemented. */
 const COUNTING_EVIDENCE: ReadonlySet<EvidenceState> = new Set(['current', 'file']);
 
-function documentRef(document: ParsedDocument): DocumentRef {
+function documentRef(document: IndexedDocument): DocumentRef {
   return {
     path: document.path,
     id: stringField(document, 'id'),
@@ -60,7 +60,7 @@ const CONTROL_ID = /A\.\d+(?:\.\d+)+/;
  * here: the frontmatter entry's `implementation`, or an `Implementation`
  * column of the table form.
  */
-function implementationOf(entry: SoaEntry, document: ParsedDocument): string {
+function implementationOf(entry: SoaEntry, document: IndexedDocument): string {
   if (entry.form === 'frontmatter') {
     const entries = dataOf(document)['entries'];
     const raw = Array.isArray(entries) ? entries.filter(isRecord).find((item) => String(item['control']).trim() === entry.control) : undefined;
@@ -84,7 +84,7 @@ function controlState(entry: SoaEntry | undefined, evidence: readonly EvidenceEn
   return evidence.some((item) => COUNTING_EVIDENCE.has(item.state)) ? 'implemented' : 'evidence-gap';
 }
 
-type StatedControls = Map<string, { entry: SoaEntry; document: ParsedDocument }>;
+type StatedControls = Map<string, { entry: SoaEntry; document: IndexedDocument }>;
 
 /** The first statement of each control over all SoA documents; the frontmatter form comes first. */
 function statedControls(index: RepoIndex): StatedControls {

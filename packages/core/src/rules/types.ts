@@ -1,4 +1,4 @@
-import type { ParsedDocument, RelatedLocation, SeveritySetting, SourceRange } from '../model.js';
+import type { IndexedDocument, ParsedDocument, RelatedLocation, SeveritySetting, SourceRange } from '../model.js';
 import type { RepoIndex } from '../index/repo-index.js';
 import type { SchemaRegistry } from '../schemas/registry.js';
 
@@ -64,7 +64,7 @@ export const defineDocumentRule = (rule: Omit<DocumentRule, 'kind'>): DocumentRu
 export const defineRepositoryRule = (rule: Omit<RepositoryRule, 'kind'>): RepositoryRule => ({ kind: 'repository', ...rule });
 
 /** A rule whose findings the parser makes: the rule passes on its own problems. */
-export function parseProblems(ruleId: string, document: ParsedDocument): Report[] {
+export function parseProblems(ruleId: string, document: IndexedDocument): Report[] {
   return document.problems
     .filter((problem) => problem.ruleId === ruleId)
     .map((problem) => ({ messageId: 'problem', data: { problem: problem.message }, file: problem.file, range: problem.range }));

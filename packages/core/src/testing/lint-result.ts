@@ -1,6 +1,6 @@
 import { getCatalog } from '../catalog/index.js';
 import type { ActiveRule, FileResult, LintResult } from '../engine/lint.js';
-import type { RepoIndex } from '../index/repo-index.js';
+import { buildIndex, type RepoIndex } from '../index/repo-index.js';
 import type { Finding, SourceRange } from '../model.js';
 import { ruleById } from '../rules/index.js';
 import { defineRepositoryRule, type Rule } from '../rules/types.js';
@@ -12,7 +12,7 @@ export const at = (line: number, column: number, endColumn = column + 5): Source
 export function emptyIndex(root: string): RepoIndex {
   const catalog = getCatalog('iso42001:2023');
   if (!catalog) throw new Error('the iso42001:2023 catalog is missing');
-  return { root, documents: [], governed: [], byPath: new Map(), byType: new Map(), ids: new Map(), pathExists: () => false, catalog, soa: [] };
+  return buildIndex({ root, documents: [], pathExists: () => false, catalog });
 }
 
 /** A rule by id: the real one when it exists, else a stand-in with the same shape (rules still being written). */

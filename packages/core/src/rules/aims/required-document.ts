@@ -1,11 +1,11 @@
 import type { Clause } from '../../catalog/index.js';
 import { frontmatterRange, stringField, stringListField } from '../../index/fields.js';
 import { documentsOfType, type RepoIndex } from '../../index/repo-index.js';
-import type { ParsedDocument } from '../../model.js';
+import type { IndexedDocument } from '../../model.js';
 import { defineRepositoryRule } from '../types.js';
 
 /** The documents that provide a clause's documented information (retired ones do not). */
-export function providersOf(index: RepoIndex, clause: Clause): ParsedDocument[] {
+export function providersOf(index: RepoIndex, clause: Clause): IndexedDocument[] {
   return index.governed.filter((document) =>
     stringField(document, 'status') !== 'retired'
     && ((document.type !== undefined && clause.providedBy.includes(document.type))

@@ -1,4 +1,4 @@
-import type { ParsedDocument } from '../../model.js';
+import type { IndexedDocument } from '../../model.js';
 import { stringListField, valueRange } from '../../index/fields.js';
 import { lookupId, type RepoIndex } from '../../index/repo-index.js';
 import { closest } from '../../util/suggest.js';
@@ -18,26 +18,30 @@ export const REFERENCE_FIELDS: Readonly<Record<string, { kinds: readonly string[
   related: { kinds: undefined, label: 'a document or role' },
 };
 
-function checkField(index: RepoIndex, document: ParsedDocument, field: string, allIds: string[]): Report[] {
+/** Ids of the kinds a field accepts: suggestions come from these only. */
+function candidateIds(index: RepoIndex, kinds: readonly string[] | undefined): string[] {
+  return [...index.ids.entries()].filter(([, definitions]) => kinds === undefined || definitions.some((d) => kinds.includes(d.type))).map(([id]) => id);
+}
+
+function checkField(index: RepoIndex, document: IndexedDocument, field: string, suggestions: (field: string) => string[]): Report[] {
   const expected = REFERENCE_FIELDS[field];
   if (!expected) return [];
   return stringListField(document, field).flatMap(({ value, pointer }): Report[] => {
     const target = lookupId(index, value);
+    if (target && (!expected.kinds || expected.kinds.includes(target.type))) return [];
+    // Positions are worked out only now that there is something to report.
     const range = valueRange(document, pointer);
     if (!target) {
-      const nearest = closest(value, allIds);
+      const nearest = closest(value, suggestions(field));
       return [{ messageId: 'missing', data: { field, id: value, label: expected.label, suggestion: nearest ? ` Did you mean \`${nearest}\`?` : '' }, file: document.path, range }];
     }
-    if (expected.kinds && !expected.kinds.includes(target.type)) {
-      return [{
-        messageId: 'wrongKind',
-        data: { field, id: value, label: expected.label, actual: target.kind === 'role' ? 'a role' : `a \`${target.type}\` document` },
+    return [{
+      messageId: 'wrongKind',
+      data: { field, id: value, label: expected.label, actual: target.kind === 'role' ? 'a role' : `a \`${target.type}\` document` },
         file: document.path,
         range,
         related: [{ file: target.document.path, range: target.range, message: `${value} is defined here` }],
-      }];
-    }
-    return [];
+    }];
   });
 }
 
@@ -51,7 +55,15 @@ export default defineRepositoryRule({
     wrongKind: '`{{field}}` names `{{id}}`, which is {{actual}}; it must name {{label}}.',
   },
   check(index) {
-    const allIds = [...index.ids.keys()];
-    return index.governed.flatMap((document) => Object.keys(REFERENCE_FIELDS).flatMap((field) => checkField(index, document, field, allIds)));
+    const byField = new Map<string, string[]>();
+    const suggestions = (field: string): string[] => {
+      let ids = byField.get(field);
+      if (!ids) {
+        ids = candidateIds(index, REFERENCE_FIELDS[field]?.kinds);
+        byField.set(field, ids);
+      }
+      return ids;
+    };
+    return index.governed.flatMap((document) => Object.keys(REFERENCE_FIELDS).flatMap((field) => checkField(index, document, field, suggestions)));
   },
 });

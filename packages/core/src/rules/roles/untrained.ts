@@ -1,11 +1,11 @@
-import type { ParsedDocument } from '../../model.js';
+import type { IndexedDocument } from '../../model.js';
 import { stringField } from '../../index/fields.js';
 import { documentsOfType } from '../../index/repo-index.js';
 import { defineRepositoryRule } from '../types.js';
 import { accountableRoles } from './responsible.js';
 
 /** The day a training record stops being current: `expires_on`, else twelve months after completion. */
-export function trainingExpiry(record: ParsedDocument): string | undefined {
+export function trainingExpiry(record: IndexedDocument): string | undefined {
   const expires = stringField(record, 'expires_on');
   if (expires !== undefined) return expires;
   const completed = stringField(record, 'completed_on');
@@ -13,7 +13,7 @@ export function trainingExpiry(record: ParsedDocument): string | undefined {
   return `${String(Number(completed.slice(0, 4)) + 1).padStart(4, '0')}${completed.slice(4)}`;
 }
 
-export function isCurrentTraining(record: ParsedDocument, now: string): boolean {
+export function isCurrentTraining(record: IndexedDocument, now: string): boolean {
   const completed = stringField(record, 'completed_on');
   const expiry = trainingExpiry(record);
   return completed !== undefined && expiry !== undefined && completed <= now && now < expiry && stringField(record, 'status') !== 'retired';

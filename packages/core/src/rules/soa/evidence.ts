@@ -1,4 +1,4 @@
-import type { ParsedDocument } from '../../model.js';
+import type { IndexedDocument } from '../../model.js';
 import { stringField, stringListField } from '../../index/fields.js';
 import { resolveLink } from '../../index/links.js';
 import { lookupId, type RepoIndex } from '../../index/repo-index.js';
@@ -6,7 +6,7 @@ import type { EvidenceItem } from '../../index/soa.js';
 
 /** What an evidence item turned out to be. */
 export type EvidenceTarget =
-  | { kind: 'document'; document: ParsedDocument }
+  | { kind: 'document'; document: IndexedDocument }
   | { kind: 'file' }
   | { kind: 'broken'; reason: string };
 
@@ -33,12 +33,12 @@ export function resolveEvidence(index: RepoIndex, soaPath: string, item: Evidenc
 }
 
 /** Why a document does not count as evidence: not approved, or overdue for review. */
-export function evidenceStatus(document: ParsedDocument, now: string): 'current' | 'unapproved' | 'stale' {
+export function evidenceStatus(document: IndexedDocument, now: string): 'current' | 'unapproved' | 'stale' {
   if (stringField(document, 'status') !== 'approved') return 'unapproved';
   const due = stringField(document, 'next_review');
   return due !== undefined && due < now ? 'stale' : 'current';
 }
 
-export function claimsControl(document: ParsedDocument, control: string): boolean {
+export function claimsControl(document: IndexedDocument, control: string): boolean {
   return stringListField(document, 'controls').some((item) => item.value === control);
 }

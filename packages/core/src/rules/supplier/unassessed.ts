@@ -1,11 +1,11 @@
-import type { ParsedDocument } from '../../model.js';
+import type { IndexedDocument } from '../../model.js';
 import { dataOf, stringField, stringListField, valueRange } from '../../index/fields.js';
 import { documentsOfType, lookupId } from '../../index/repo-index.js';
 import { defineRepositoryRule, type Report } from '../types.js';
 
 const isFilledList = (value: unknown): boolean => Array.isArray(value) && value.some((item) => typeof item === 'string' && item.trim() !== '');
 
-function assessmentGaps(assessment: ParsedDocument): string[] {
+function assessmentGaps(assessment: IndexedDocument): string[] {
   const data = dataOf(assessment);
   return [
     ...(isFilledList(data['responsibilities']) ? [] : ['no `responsibilities`']),
@@ -27,11 +27,10 @@ export default defineRepositoryRule({
     return documentsOfType(index, 'ai-system').flatMap((system) =>
       stringListField(system, 'suppliers').flatMap(({ value, pointer }): Report[] => {
         const definition = lookupId(index, value);
-        const range = valueRange(system, pointer);
         const systemId = stringField(system, 'id') ?? system.path;
-        if (definition?.type !== 'supplier-assessment') return [{ messageId: 'missing', data: { system: systemId, supplier: value }, file: system.path, range }];
+        if (definition?.type !== 'supplier-assessment') return [{ messageId: 'missing', data: { system: systemId, supplier: value }, file: system.path, range: valueRange(system, pointer) }];
         const gaps = assessmentGaps(definition.document);
-        return gaps.length === 0 ? [] : [{ messageId: 'incomplete', data: { supplier: value, path: definition.document.path, gaps: gaps.join(', ') }, file: system.path, range }];
+        return gaps.length === 0 ? [] : [{ messageId: 'incomplete', data: { supplier: value, path: definition.document.path, gaps: gaps.join(', ') }, file: system.path, range: valueRange(system, pointer) }];
       }));
   },
 });

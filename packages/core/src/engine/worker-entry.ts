@@ -1,0 +1,5 @@
+/** The file a parsing worker thread starts from, in the compiled engine. */
+import { parentPort } from 'node:worker_threads';
+import { isParseWorker, serveParseRequests } from './worker.js';
+
+if (isParseWorker() && parentPort) serveParseRequests(parentPort);
