@@ -35,7 +35,7 @@ testRule(rule, {
     {
       name: 'an owner that is a document, not a role',
       files: { 'aims/roles.md': ROLES_DOC, 'systems/credit/system.md': SYSTEM, 'systems/credit/model-card.md': modelCard('SYS-CREDIT', 'SYS-CREDIT') },
-      errors: [{ file: 'systems/credit/model-card.md', line: 5, column: 8, message: '`owner` names `SYS-CREDIT`, which is a `ai-system` document; it must name a role.' }],
+      errors: [{ file: 'systems/credit/model-card.md', line: 5, column: 8, message: '`owner` names `SYS-CREDIT`, which is a document of type `ai-system`; it must name a role.' }],
     },
     {
       name: 'an owner role nobody defined',

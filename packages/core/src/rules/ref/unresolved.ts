@@ -37,7 +37,7 @@ function checkField(index: RepoIndex, document: IndexedDocument, field: string, 
     }
     return [{
       messageId: 'wrongKind',
-      data: { field, id: value, label: expected.label, actual: target.kind === 'role' ? 'a role' : `a \`${target.type}\` document` },
+      data: { field, id: value, label: expected.label, actual: target.kind === 'role' ? 'a role' : `a document of type \`${target.type}\`` },
         file: document.path,
         range,
         related: [{ file: target.document.path, range: target.range, message: `${value} is defined here` }],

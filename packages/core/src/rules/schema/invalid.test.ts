@@ -53,7 +53,7 @@ testRule(rule, {
     {
       name: 'an unknown key, with a suggestion',
       files: { [file]: policy({ ownr: 'ROLE-AIMS-LEAD' }) },
-      errors: [{ file, line: 12, column: 1, endColumn: 5, message: '`ownr` is not a field of a `ai-policy` document. Did you mean `owner`?' }],
+      errors: [{ file, line: 12, column: 1, endColumn: 5, message: '`ownr` is not a field of a document of type `ai-policy`. Did you mean `owner`?' }],
     },
     {
       name: 'an approved document without its approver, at the opening line',

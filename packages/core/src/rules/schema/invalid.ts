@@ -57,7 +57,7 @@ function reportFor(document: ParsedDocument, error: ErrorObject): Report | undef
       const nearest = closest(extra, Object.keys(schema?.properties ?? {}));
       return {
         messageId: 'unknownKey',
-        data: { key: extra, where: pointer === '' ? `a \`${document.type}\` document` : `\`${field}\``, suggestion: nearest ? ` Did you mean \`${nearest}\`?` : '' },
+        data: { key: extra, where: pointer === '' ? `a document of type \`${document.type}\`` : `\`${field}\``, suggestion: nearest ? ` Did you mean \`${nearest}\`?` : '' },
         file,
         range: keyRange(document, childPointer),
       };

@@ -1,3 +1,4 @@
+import { controlsOf } from '../../catalog/index.js';
 import { allEntries } from '../../index/soa.js';
 import { defineRepositoryRule, type Report } from '../types.js';
 import { claimsControl, resolveEvidence } from './evidence.js';
@@ -11,10 +12,12 @@ export default defineRepositoryRule({
     backlink: '{{path}} is cited as evidence for {{control}} but does not list {{control}} in its `controls`; add it there so the link holds both ways.',
   },
   check(index) {
+    // An id that is not a control is soa/control-unknown's finding; asking to list it would be wrong advice.
+    const known = new Set(controlsOf(index.catalog).map((control) => control.id));
     return index.soa.flatMap((statement) =>
       allEntries(statement).flatMap((entry) =>
         entry.evidence.flatMap((item): Report[] => {
-          if (entry.applicable !== true) return [];
+          if (entry.applicable !== true || !known.has(entry.control)) return [];
           const target = resolveEvidence(index, statement.document.path, item);
           if (target.kind !== 'document' || claimsControl(target.document, entry.control)) return [];
           return [{ messageId: 'backlink', data: { path: target.document.path, control: entry.control }, file: statement.document.path, range: item.range }];
