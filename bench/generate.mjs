@@ -9,7 +9,7 @@
  * (with remark-lint-frontmatter-schema) check the same files. A stamp file
  * records the generator version, so a rerun with the same version is free.
  */
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildModel } from './lib/model.mjs';
@@ -17,7 +17,7 @@ import { renderDocument } from './lib/render.mjs';
 
 /** Bump when generated output changes, so cached corpora are rebuilt. */
 export const GENERATOR_VERSION = 4;
-const SEED = 'aimslint-bench';
+export const SEED = 'aimslint-bench';
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 export const CORPUS_ROOT = join(BENCH_DIR, '.corpus');
 const SCHEMA_DIR = join(BENCH_DIR, '..', 'schemas');

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { CORPUS_ROOT, commonSchema, ensureCorpus, remarkConfig } from './generate.mjs';
+import { CORPUS_ROOT, SEED, commonSchema, ensureCorpus, remarkConfig } from './generate.mjs';
 import { BENCH_NOW, buildModel } from './lib/model.mjs';
 import { renderDocument } from './lib/render.mjs';
 import { bestOf, hasGnuTime, measure } from './lib/measure.mjs';
@@ -233,8 +233,8 @@ async function competitorRows(corpus, opts, scratch) {
 async function startupRows(opts, scratch) {
   const repo = join(scratch, 'one-file');
   mkdirSync(join(repo, '.git'), { recursive: true });
-  const model = buildModel(200, 'aimslint-bench');
-  writeFileSync(join(repo, 'ai-policy.md'), renderDocument(/** @type {any} */ (model.byId.get('POL-001')), model.byId, 'aimslint-bench'));
+  const model = buildModel(200, SEED);
+  writeFileSync(join(repo, 'ai-policy.md'), renderDocument(/** @type {any} */ (model.byId.get('POL-001')), model.byId, SEED));
   const run = (label, args) => ({ command: process.execPath, args: [BIN.aimslint, ...args], cwd: repo, scratch, label, timeoutS: 60 });
   const version = await bestOf(run('version', ['--version']), Math.max(opts.runs, 5), failureUnless([0]));
   const one = await bestOf(run('one-file', ['.', '--format', 'json', '--now', BENCH_NOW]), Math.max(opts.runs, 5), failureUnless([0, 1]));

@@ -207,7 +207,7 @@ function coreDocs(r, roles) {
 }
 
 /**
- * How many documents of each kind a unit with `quota` documents gets.
+ * How many documents of each kind a unit gets.
  * @param {number} rest documents left after roles and current training
  */
 function unitBudget(rest) {

@@ -87,6 +87,8 @@ function linear(rows) {
   const name = 'linear growth (per-file cold time at most 1.25x the smaller size\'s)';
   const cold = rows.filter((r) => r.tool === 'aimslint cold' && r.size >= 1000 && r.wallS !== undefined).sort((a, b) => a.size - b.size);
   if (cold.length < 2) return line(name, undefined, 'needs two sizes');
+  const missing = cold.map(incomplete).find(Boolean);
+  if (missing) return line(name, false, `aimslint ${missing}`);
   const steps = cold.slice(1).map((r, i) => ({ from: cold[i], to: r, growth: (/** @type {number} */ (r.wallS) / r.size) / (/** @type {number} */ (cold[i].wallS) / cold[i].size) }));
   return line(name, steps.every((s) => s.growth <= 1.25), steps.map((s) => `${s.from.corpus} -> ${s.to.corpus}: ${s.growth.toFixed(2)}x per file`).join(', '));
 }

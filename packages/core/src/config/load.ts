@@ -7,6 +7,8 @@ import { DEFAULT_INCLUDE, DEFAULT_LIMITS, type Limits, type ResolvedConfig, type
 
 export const CONFIG_NAMES = ['aimslint.config.json', 'aimslint.config.yaml', 'aimslint.config.yml'];
 const SEVERITIES: readonly string[] = ['off', 'warn', 'error'];
+/** Config written as code: never imported (loading it would run it), only named in a clear refusal. */
+export const CODE_CONFIG_NAMES = ['aimslint.config.js', 'aimslint.config.mjs', 'aimslint.config.cjs', 'aimslint.config.ts', 'aimslint.config.mts', 'aimslint.config.cts'];
 const KNOWN_KEYS = new Set(['include', 'exclude', 'governance', 'types', 'assign', 'rules', 'limits', 'catalog', '$schema']);
 
 /** The nearest config file at or above `dir`. */
@@ -17,10 +19,18 @@ export function findConfigFile(dir: string): string | undefined {
       const candidate = join(current, name);
       if (existsSync(candidate)) return candidate;
     }
+    for (const name of CODE_CONFIG_NAMES) {
+      const candidate = join(current, name);
+      if (existsSync(candidate)) throw codeConfigError(candidate);
+    }
     const parent = dirname(current);
     if (parent === current) return undefined;
     current = parent;
   }
+}
+
+function codeConfigError(file: string): UsageError {
+  return new UsageError(`${file} is not supported: aimslint never runs JavaScript from a repository; write the settings as aimslint.config.json or aimslint.config.yaml`);
 }
 
 /** The nearest folder at or above `dir` that holds `.git`. */
@@ -35,6 +45,7 @@ function findGitRoot(dir: string): string | undefined {
 }
 
 function readUserConfig(file: string): UserConfig {
+  if (/\.[cm]?[jt]s$/i.test(file)) throw codeConfigError(file);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -88,7 +99,7 @@ function validateUserConfig(value: unknown, file: string): asserts value is User
   if (limits !== undefined) {
     if (!isRecord(limits)) fail('"limits" must be an object');
     for (const [key, limit] of Object.entries(limits as Record<string, unknown>)) {
-      if (!(key in DEFAULT_LIMITS)) fail(`unknown limit "${key}" (known: ${Object.keys(DEFAULT_LIMITS).join(', ')})`);
+      if (!Object.hasOwn(DEFAULT_LIMITS, key)) fail(`unknown limit "${key}" (known: ${Object.keys(DEFAULT_LIMITS).join(', ')})`);
       if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) fail(`limit "${key}" must be a positive whole number`);
     }
   }
@@ -96,7 +107,8 @@ function validateUserConfig(value: unknown, file: string): asserts value is User
 }
 
 function readCustomSchemas(types: Record<string, string>, baseDir: string): Record<string, object> {
-  const schemas: Record<string, object> = {};
+  // No prototype: a type named `__proto__` is a key like any other, not a way to swap this object's prototype.
+  const schemas = Object.create(null) as Record<string, object>;
   for (const [type, schemaPath] of Object.entries(types)) {
     const file = isAbsolute(schemaPath) ? schemaPath : join(baseDir, schemaPath);
     try {

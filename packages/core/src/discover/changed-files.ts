@@ -47,10 +47,21 @@ const diffNames = (root: string, range: string, filter: string): Promise<string>
 
 /** Document and role ids in a file's frontmatter: `id: X` and `- id: X` lines of the first `---` block. */
 export function idsInFrontmatter(text: string): string[] {
-  const block = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\s*$/m.exec(text)?.[1];
-  if (block === undefined) return [];
-  return [...block.matchAll(/^\s*(?:-\s+)?id:\s*["']?([^\s"'#]+)/gm)].flatMap((match) => (match[1] ? [match[1]] : []));
+  // Line by line: multi-line patterns with `\s*` backtracked quadratically over blank lines and stray `---` lines.
+  const lines = text.split('\n');
+  if (lines[0]?.replace(/^\uFEFF/, '').replace(/\r$/, '') !== '---') return [];
+  const ids: string[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (CLOSING_FENCE.test(line)) return ids;
+    const id = ID_LINE.exec(line)?.[1];
+    if (id) ids.push(id);
+  }
+  return [];
 }
+
+const CLOSING_FENCE = /^---[ \t\r]*$/;
+const ID_LINE = /^[ \t]*(?:-[ \t]+)?id:[ \t]*["']?([^\s"'#]+)/;
 
 async function idsDefinedAt(root: string, ref: string, paths: readonly string[]): Promise<string[]> {
   const ids = await Promise.all(paths.map(async (path) => idsInFrontmatter(await git(root, ['show', `${ref}:./${path}`]))));

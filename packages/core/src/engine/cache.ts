@@ -69,6 +69,8 @@ export interface CacheLookup {
   misses: DiscoveredFile[];
   /** Fresh metadata of every file, for the entries written back. */
   stats: Map<string, { size: number; mtimeMs: number; hash: string | undefined }>;
+  /** The stored entries differ from this run's files (deleted files, new metadata): write the cache back. */
+  stale: boolean;
 }
 
 /**
@@ -80,6 +82,7 @@ export function lookUp(files: readonly DiscoveredFile[], entries: Map<string, Ca
   const hits = new Map<string, FileOutcome>();
   const misses: DiscoveredFile[] = [];
   const stats: CacheLookup['stats'] = new Map();
+  let stale = entries.size !== files.length;
   for (const file of files) {
     const entry = entries.get(file.path);
     let size: number;
@@ -96,6 +99,7 @@ export function lookUp(files: readonly DiscoveredFile[], entries: Map<string, Ca
       continue;
     }
     const hash = entry && entry.size === size ? hashOf(file.absolute) : undefined;
+    stale = true;
     if (entry && hash === entry.hash) {
       hits.set(file.path, entry.outcome);
       stats.set(file.path, { size, mtimeMs, hash });
@@ -104,7 +108,7 @@ export function lookUp(files: readonly DiscoveredFile[], entries: Map<string, Ca
       stats.set(file.path, { size, mtimeMs, hash: undefined });
     }
   }
-  return { hits, misses, stats };
+  return { hits, misses, stats, stale };
 }
 
 function hashOf(path: string): string | undefined {

@@ -174,7 +174,8 @@ async function parseWithCache(
     return outcome ? [outcome] : [];
   });
   try {
-    writeCache(location, key, entriesAfterRun(outcomes, lookup.stats));
+    // Nothing parsed and nothing gone: the cache on disk is already this run's.
+    if (lookup.misses.length > 0 || lookup.stale) writeCache(location, key, entriesAfterRun(outcomes, lookup.stats));
   } catch (error) {
     notices.push(`the cache could not be written to ${location} (${(error as Error).message.split('\n')[0]}); results are complete, the next run starts cold`);
   }

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { DiscoveredFile } from '../discover/discover.js';
 import type { Limits } from '../config/types.js';
 import type { Finding, IndexedDocument, ParsedDocument, Severity } from '../model.js';
@@ -25,8 +25,45 @@ export interface FileOutcome {
 
 const FIRST_LINE = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
-function unreadable(file: DiscoveredFile, message: string): ParsedDocument {
-  return skippedDocument(file.path, '', { ruleId: 'file/unreadable', severity: 'error', message, file: file.path, range: FIRST_LINE });
+function unreadable(file: DiscoveredFile, message: string, ruleId = 'file/unreadable'): ParsedDocument {
+  return skippedDocument(file.path, '', { ruleId, severity: 'error', message, file: file.path, range: FIRST_LINE });
+}
+
+function sizeText(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`;
+}
+
+type BoundedRead = { kind: 'ok'; bytes: Uint8Array } | { kind: 'too-large'; size: number } | { kind: 'special' };
+
+/**
+ * Read at most `max` bytes. Opened non-blocking and checked on the open
+ * descriptor, so a FIFO or device (even one swapped in after the walk) is
+ * never waited on, and a file that grows while it is read stops at the limit.
+ */
+function readBounded(path: string, max: number): BoundedRead {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { kind: 'special' };
+    if (stat.size > max) return { kind: 'too-large', size: stat.size };
+    let buffer = Buffer.allocUnsafe(stat.size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        const grown = Buffer.allocUnsafe(Math.min(max + 1, buffer.length * 2));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      const count = readSync(fd, buffer, length, buffer.length - length, null);
+      if (count === 0) break;
+      length += count;
+      if (length > max) return { kind: 'too-large', size: length };
+    }
+    return { kind: 'ok', bytes: buffer.subarray(0, length) };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Read a file within the limits; a problem becomes a skipped document, never an exception. */
@@ -36,12 +73,14 @@ export function readDocument(file: DiscoveredFile, limits: Limits): { document: 
   }
   let bytes: Uint8Array;
   try {
-    const size = statSync(file.absolute).size;
-    if (size > limits.maxFileBytes) {
-      const megabytes = (size / 1024 / 1024).toFixed(1);
-      return { document: unreadable(file, `This file is ${megabytes} MB, over the ${(limits.maxFileBytes / 1024 / 1024).toFixed(1)} MB limit (\`limits.maxFileBytes\`); it was skipped.`), text: '' };
+    const read = readBounded(file.absolute, limits.maxFileBytes);
+    if (read.kind === 'special') {
+      return { document: unreadable(file, 'This file could not be read: it is not a regular file (a FIFO, socket or device); it was not opened for reading.'), text: '' };
     }
-    bytes = readFileSync(file.absolute);
+    if (read.kind === 'too-large') {
+      return { document: unreadable(file, `This file is ${sizeText(read.size)}, over the ${sizeText(limits.maxFileBytes)} limit (\`limits.maxFileBytes\`); it was skipped unread.`, 'file/too-large'), text: '' };
+    }
+    bytes = read.bytes;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'it was deleted while aimslint ran' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ELOOP' ? 'its symbolic links loop' : (error as Error).message;

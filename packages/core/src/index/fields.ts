@@ -11,12 +11,29 @@ export function stringField(document: IndexedDocument, key: string): string | un
   return typeof value === 'string' ? value : undefined;
 }
 
-/** A list field's string items with their JSON pointers; non-strings are the schema's business. */
-export function stringListField(document: IndexedDocument, key: string): { value: string; pointer: string }[] {
+/** One string of a list field; its JSON pointer is built only when a finding asks for it. */
+export class ListItem {
+  constructor(
+    readonly value: string,
+    private readonly key: string,
+    private readonly index: number | undefined,
+  ) {}
+
+  get pointer(): string {
+    return this.index === undefined ? `/${this.key}` : `/${this.key}/${this.index}`;
+  }
+}
+
+/** A list field's string items (a lone string counts as a list of one); non-strings are the schema's business. */
+export function stringListField(document: IndexedDocument, key: string): ListItem[] {
   const value = dataOf(document)[key];
-  if (typeof value === 'string') return [{ value, pointer: `/${key}` }];
+  if (typeof value === 'string') return [new ListItem(value, key, undefined)];
   if (!Array.isArray(value)) return [];
-  return value.flatMap((item, index) => (typeof item === 'string' ? [{ value: item, pointer: `/${key}/${index}` }] : []));
+  const items: ListItem[] = [];
+  value.forEach((item, index) => {
+    if (typeof item === 'string') items.push(new ListItem(item, key, index));
+  });
+  return items;
 }
 
 /** Positions are worked out once per frontmatter, on first need, and kept as long as the document lives. */

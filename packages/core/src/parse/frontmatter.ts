@@ -26,7 +26,8 @@ export interface SplitResult {
 }
 
 const CLOSING_LINE = /^(?:---|\.\.\.)[ \t]*$/;
-const LANGUAGE_MARKER = /^[ \t]*([A-Za-z][\w-]*)?[ \t]*$/;
+/** Unambiguous (the name owns the blanks after it), so a line of blanks cannot make it backtrack. */
+const LANGUAGE_MARKER = /^[ \t]*(?:([A-Za-z][\w-]*)[ \t]*)?$/;
 const YAML_START_LINE = 2;
 
 interface Block {
@@ -108,6 +109,24 @@ function depthOf(value: unknown, limit: number, depth = 0): number {
   return deepest;
 }
 
+/**
+ * Brackets opened and not closed, counted in one pass (quotes are not
+ * tracked: only absurd text gets this deep). Both parsers recurse per level and
+ * take seconds to fail on a megabyte of `[`; this refuses it at once.
+ */
+function flowDepthExceeds(yaml: string, maxDepth: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < yaml.length; i++) {
+    const code = yaml.charCodeAt(i);
+    if (code === 0x5b || code === 0x7b) {
+      if (++depth > maxDepth) return true;
+    } else if ((code === 0x5d || code === 0x7d) && depth > 0) {
+      depth--;
+    }
+  }
+  return false;
+}
+
 type Parsed = { data: Record<string, unknown> | null; problems: FrontmatterProblem[] };
 
 /**
@@ -116,6 +135,9 @@ type Parsed = { data: Record<string, unknown> | null; problems: FrontmatterProbl
  * (`yaml`), which bounds alias expansion and names errors precisely.
  */
 function parseYaml(yaml: string, openingRange: SourceRange, limits: YamlLimits): Parsed {
+  if (flowDepthExceeds(yaml, limits.maxDepth)) {
+    return { data: null, problems: [{ message: `The frontmatter nests deeper than ${limits.maxDepth} levels; flatten it.`, range: openingRange }] };
+  }
   if (!NEEDS_CAREFUL_PARSE.test(yaml)) {
     try {
       const data = loadFast(yaml, { schema: CORE_SCHEMA });
@@ -145,17 +167,67 @@ function checkShape(data: unknown, yaml: string, openingRange: SourceRange, limi
   return { data: data as Record<string, unknown>, problems: [] };
 }
 
+/**
+ * `uniqueKeys` is off because `yaml` checks it by comparing each key with all
+ * before it: 25,000 keys took 9 s. `duplicateKeys` does it in one pass.
+ */
 function parseYamlDocument(yaml: string): Document.Parsed {
-  return parseDocument(yaml, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
+  return parseDocument(yaml, { version: '1.2', schema: 'core', uniqueKeys: false, prettyErrors: false });
 }
+
+interface YamlError {
+  code: string;
+  message: string;
+  pos: [number, number];
+}
+
+/** Keys written twice in one mapping (as `yaml`'s own check: equal scalar values), in one pass. */
+function duplicateKeys(root: YamlNode | null, maxDepth: number): YamlError[] {
+  const found: YamlError[] = [];
+  const pending: { node: YamlNode; depth: number }[] = root ? [{ node: root, depth: 0 }] : [];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { node, depth } = next;
+    if (depth > maxDepth) continue;
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key as YamlNode | null;
+        if (isScalar(key)) {
+          if (seen.has(key.value)) {
+            const at = key.range?.[0] ?? 0;
+            found.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [at, at + 1] });
+          }
+          seen.add(key.value);
+        }
+        if (key && typeof key === 'object') pending.push({ node: key, depth: depth + 1 });
+        if (pair.value && typeof pair.value === 'object') pending.push({ node: pair.value as YamlNode, depth: depth + 1 });
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) if (item && typeof item === 'object') pending.push({ node: item as YamlNode, depth: depth + 1 });
+    }
+  }
+  return found;
+}
+
+const STACK_OVERFLOW = /call stack/i;
 
 function parseCarefully(yaml: string, openingRange: SourceRange, limits: YamlLimits): Parsed {
   const lineStarts = lineStartsOf(yaml);
-  const doc = parseYamlDocument(yaml);
-  if (doc.errors.length > 0) {
+  const tooDeep = (): Parsed => ({ data: null, problems: [{ message: `The frontmatter nests deeper than ${limits.maxDepth} levels; flatten it.`, range: openingRange }] });
+  let doc: Document.Parsed;
+  try {
+    doc = parseYamlDocument(yaml);
+  } catch (error) {
+    // The parser recurses per nesting level: thousands of levels overflow the stack.
+    if (error instanceof RangeError) return tooDeep();
+    throw error;
+  }
+  const errors: YamlError[] = [...doc.errors, ...duplicateKeys(doc.contents, limits.maxDepth)].sort((a, b) => a.pos[0] - b.pos[0]);
+  if (errors.some((error) => STACK_OVERFLOW.test(error.message))) return tooDeep();
+  if (errors.length > 0) {
     return {
       data: null,
-      problems: doc.errors.map((error) => ({
+      problems: errors.map((error) => ({
         message: yamlErrorMessage(error.code, error.message),
         range: rangeOf(lineStarts, error.pos[0], error.pos[1], YAML_START_LINE - 1),
       })),
@@ -164,7 +236,8 @@ function parseCarefully(yaml: string, openingRange: SourceRange, limits: YamlLim
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: limits.maxAliases });
-  } catch {
+  } catch (error) {
+    if (error instanceof RangeError) return tooDeep();
     return {
       data: null,
       problems: [{ message: `The frontmatter expands YAML aliases (\`*name\`) more than ${limits.maxAliases} times; write the values out instead.`, range: openingRange }],

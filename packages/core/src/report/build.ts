@@ -6,7 +6,7 @@ import { repositoryPathOf } from '../index/links.js';
 import { documentsOfType, lookupId, type RepoIndex } from '../index/repo-index.js';
 import { allEntries, type EvidenceItem, type SoaEntry } from '../index/soa.js';
 import type { IndexedDocument } from '../model.js';
-import { providersOf } from '../rules/aims/required-document.js';
+import { providersByClause } from '../rules/aims/required-document.js';
 import { RULES } from '../rules/index.js';
 import { inventoryGaps, REQUIRED_FOR_DEPLOYED } from '../rules/inventory/incomplete.js';
 import { evidenceStatus, resolveEvidence, type EvidenceTarget } from '../rules/soa/evidence.js';
@@ -134,8 +134,9 @@ function objectiveCoverage(index: RepoIndex, now: string): ObjectiveCoverage[] {
 }
 
 function clauseCoverage(index: RepoIndex, catalog: Catalog): ClauseCoverage[] {
+  const byClause = providersByClause(index);
   return catalog.clauses.map((clause) => {
-    const providers = providersOf(index, clause).map(documentRef);
+    const providers = (byClause.get(clause.id) ?? []).map(documentRef);
     return {
       id: clause.id,
       title: clause.title,

@@ -1,5 +1,7 @@
 import fileEncoding from './file/encoding.js';
 import fileUnreadable from './file/unreadable.js';
+import fileTooLarge from './file/too-large.js';
+import fileTooManyFindings from './file/too-many-findings.js';
 import frontmatterMissing from './frontmatter/missing.js';
 import frontmatterSyntax from './frontmatter/syntax.js';
 import schemaTypeUnknown from './schema/type-unknown.js';
@@ -32,6 +34,8 @@ import type { Rule } from './types.js';
 export const RULES: readonly Rule[] = [
   fileEncoding,
   fileUnreadable,
+  fileTooLarge,
+  fileTooManyFindings,
   frontmatterMissing,
   frontmatterSyntax,
   schemaTypeUnknown,

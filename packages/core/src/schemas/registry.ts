@@ -37,7 +37,8 @@ export class SchemaRegistry {
   validate(type: string, data: unknown): ErrorObject[] {
     let validateFn = this.compiled.get(type);
     if (!validateFn) {
-      const schema = this.schemas[type];
+      // Own keys only: a document whose `type` is `constructor` must not reach Object's prototype.
+      const schema = this.schemaOf(type);
       if (!schema) return [];
       validateFn = this.ajv.compile(schema);
       this.compiled.set(type, validateFn);

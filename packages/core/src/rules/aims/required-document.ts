@@ -4,12 +4,19 @@ import { documentsOfType, type RepoIndex } from '../../index/repo-index.js';
 import type { IndexedDocument } from '../../model.js';
 import { defineRepositoryRule } from '../types.js';
 
-/** The documents that provide a clause's documented information (retired ones do not). */
-export function providersOf(index: RepoIndex, clause: Clause): IndexedDocument[] {
-  return index.governed.filter((document) =>
-    stringField(document, 'status') !== 'retired'
-    && ((document.type !== undefined && clause.providedBy.includes(document.type))
-      || stringListField(document, 'clauses').some((item) => item.value === clause.id)));
+/** The documents that provide each clause's documented information (retired ones do not), in one pass. */
+export function providersByClause(index: RepoIndex): Map<string, IndexedDocument[]> {
+  const providers = new Map<string, IndexedDocument[]>(index.catalog.clauses.map((clause) => [clause.id, []]));
+  const clausesByType = new Map<string, Clause[]>();
+  for (const clause of index.catalog.clauses) {
+    for (const type of clause.providedBy) clausesByType.set(type, [...(clausesByType.get(type) ?? []), clause]);
+  }
+  for (const document of index.governed) {
+    if (stringField(document, 'status') === 'retired') continue;
+    const provided = new Set([...(clausesByType.get(document.type ?? '') ?? []).map((clause) => clause.id), ...stringListField(document, 'clauses').map((item) => item.value)]);
+    for (const clause of provided) providers.get(clause)?.push(document);
+  }
+  return providers;
 }
 
 export default defineRepositoryRule({
@@ -23,8 +30,9 @@ export default defineRepositoryRule({
   check(index) {
     const anchor = documentsOfType(index, 'aims-scope')[0] ?? index.governed[0];
     if (!anchor) return [];
+    const providers = providersByClause(index);
     return index.catalog.clauses
-      .filter((clause) => providersOf(index, clause).length === 0)
+      .filter((clause) => (providers.get(clause.id) ?? []).length === 0)
       .map((clause) => ({
         messageId: 'missing',
         data: {

@@ -42,9 +42,13 @@ export function findPlaceholders(text: string): { word: string; range: SourceRan
   const code = codeSpans(text);
   const lineStarts = lineStartsOf(text);
   const found: { word: string; range: SourceRange }[] = [];
+  // Spans and matches both come in text order: one moving index, not a scan of every span per match.
+  let span = 0;
   for (const match of text.matchAll(PLACEHOLDER)) {
     const start = match.index ?? 0;
-    if (code.some(([from, to]) => start >= from && start < to)) continue;
+    while (span < code.length && (code[span]?.[1] ?? 0) <= start) span++;
+    const [from, to] = code[span] ?? [Infinity, Infinity];
+    if (start >= from && start < to) continue;
     found.push({ word: match[0], range: rangeOf(lineStarts, start, start + match[0].length) });
   }
   return found;

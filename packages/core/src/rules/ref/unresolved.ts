@@ -1,7 +1,7 @@
 import type { IndexedDocument } from '../../model.js';
 import { stringListField, valueRange } from '../../index/fields.js';
 import { lookupId, type RepoIndex } from '../../index/repo-index.js';
-import { closest } from '../../util/suggest.js';
+import { Suggester } from '../../util/suggest.js';
 import { defineRepositoryRule, type Report } from '../types.js';
 
 /**
@@ -23,7 +23,7 @@ function candidateIds(index: RepoIndex, kinds: readonly string[] | undefined): s
   return [...index.ids.entries()].filter(([, definitions]) => kinds === undefined || definitions.some((d) => kinds.includes(d.type))).map(([id]) => id);
 }
 
-function checkField(index: RepoIndex, document: IndexedDocument, field: string, suggestions: (field: string) => string[]): Report[] {
+function checkField(index: RepoIndex, document: IndexedDocument, field: string, suggestions: (field: string) => Suggester): Report[] {
   const expected = REFERENCE_FIELDS[field];
   if (!expected) return [];
   return stringListField(document, field).flatMap(({ value, pointer }): Report[] => {
@@ -32,7 +32,7 @@ function checkField(index: RepoIndex, document: IndexedDocument, field: string, 
     // Positions are worked out only now that there is something to report.
     const range = valueRange(document, pointer);
     if (!target) {
-      const nearest = closest(value, suggestions(field));
+      const nearest = suggestions(field).closest(value);
       return [{ messageId: 'missing', data: { field, id: value, label: expected.label, suggestion: nearest ? ` Did you mean \`${nearest}\`?` : '' }, file: document.path, range }];
     }
     return [{
@@ -55,14 +55,14 @@ export default defineRepositoryRule({
     wrongKind: '`{{field}}` names `{{id}}`, which is {{actual}}; it must name {{label}}.',
   },
   check(index) {
-    const byField = new Map<string, string[]>();
-    const suggestions = (field: string): string[] => {
-      let ids = byField.get(field);
-      if (!ids) {
-        ids = candidateIds(index, REFERENCE_FIELDS[field]?.kinds);
-        byField.set(field, ids);
+    const byField = new Map<string, Suggester>();
+    const suggestions = (field: string): Suggester => {
+      let suggester = byField.get(field);
+      if (!suggester) {
+        suggester = new Suggester(candidateIds(index, REFERENCE_FIELDS[field]?.kinds));
+        byField.set(field, suggester);
       }
-      return ids;
+      return suggester;
     };
     return index.governed.flatMap((document) => Object.keys(REFERENCE_FIELDS).flatMap((field) => checkField(index, document, field, suggestions)));
   },

@@ -45,7 +45,7 @@ describe('the two SoA forms', () => {
     expect(fromFrontmatter.map(withoutPosition).sort()).toEqual(fromTable.map(withoutPosition).sort());
     expect(new Set(fromFrontmatter.map((finding) => finding.ruleId))).toEqual(new Set([
       'soa/control-missing', 'soa/control-unknown', 'soa/control-duplicate', 'soa/exclusion-unjustified',
-      'soa/evidence-missing', 'soa/evidence-broken', 'soa/evidence-unapproved', 'soa/evidence-backlink', 'soa/excluded-but-claimed',
+      'soa/evidence-missing', 'soa/evidence-broken', 'soa/evidence-unapproved', 'soa/excluded-but-claimed',
     ]));
     const lines = (findings: Finding[]) => new Set(findings.map((finding) => finding.range.line));
     expect(lines(fromFrontmatter)).not.toEqual(lines(fromTable));
