@@ -1,7 +1,6 @@
 import { controlsOf } from '../../catalog/index.js';
-import { allEntries } from '../../index/soa.js';
 import { defineRepositoryRule, type Report } from '../types.js';
-import { claimsControl, resolveEvidence } from './evidence.js';
+import { claimsControl, judgeEvidence } from './evidence.js';
 
 export default defineRepositoryRule({
   id: 'soa/evidence-backlink',
@@ -14,13 +13,10 @@ export default defineRepositoryRule({
   check(index) {
     // An id that is not a control is soa/control-unknown's finding; asking to list it would be wrong advice.
     const known = new Set(controlsOf(index.catalog).map((control) => control.id));
-    return index.soa.flatMap((statement) =>
-      allEntries(statement).flatMap((entry) =>
-        entry.evidence.flatMap((item): Report[] => {
-          if (entry.applicable !== true || !known.has(entry.control)) return [];
-          const target = resolveEvidence(index, statement.document.path, item);
-          if (target.kind !== 'document' || claimsControl(target.document, entry.control)) return [];
-          return [{ messageId: 'backlink', data: { path: target.document.path, control: entry.control }, file: statement.document.path, range: item.range }];
-        })));
+    return judgeEvidence(index, ({ item, entry, soaPath, target }): Report[] => {
+      if (entry.applicable !== true || !known.has(entry.control)) return [];
+      if (target.kind !== 'document' || claimsControl(target.document, entry.control)) return [];
+      return [{ messageId: 'backlink', data: { path: target.document.path, control: entry.control }, file: soaPath, range: item.range }];
+    });
   },
 });

@@ -1,6 +1,5 @@
-import { allEntries } from '../../index/soa.js';
 import { defineRepositoryRule, type Report } from '../types.js';
-import { resolveEvidence } from './evidence.js';
+import { judgeEvidence } from './evidence.js';
 
 export default defineRepositoryRule({
   id: 'soa/evidence-broken',
@@ -11,12 +10,7 @@ export default defineRepositoryRule({
     broken: 'The evidence `{{evidence}}` for {{control}} cannot be found: {{reason}}.',
   },
   check(index) {
-    return index.soa.flatMap((statement) =>
-      allEntries(statement).flatMap((entry) =>
-        entry.evidence.flatMap((item): Report[] => {
-          const target = resolveEvidence(index, statement.document.path, item);
-          if (target.kind !== 'broken') return [];
-          return [{ messageId: 'broken', data: { evidence: item.text, control: entry.control, reason: target.reason }, file: statement.document.path, range: item.range }];
-        })));
+    return judgeEvidence(index, ({ item, entry, soaPath, target }): Report[] =>
+      target.kind === 'broken' ? [{ messageId: 'broken', data: { evidence: item.text, control: entry.control, reason: target.reason }, file: soaPath, range: item.range }] : []);
   },
 });

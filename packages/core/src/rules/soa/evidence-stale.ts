@@ -1,7 +1,6 @@
 import { stringField } from '../../index/fields.js';
-import { allEntries } from '../../index/soa.js';
 import { defineRepositoryRule, type Report } from '../types.js';
-import { evidenceStatus, resolveEvidence } from './evidence.js';
+import { evidenceStatus, judgeEvidence } from './evidence.js';
 
 export default defineRepositoryRule({
   id: 'soa/evidence-stale',
@@ -12,13 +11,10 @@ export default defineRepositoryRule({
     stale: 'The evidence `{{evidence}}` for {{control}} was due for review on {{due}} ({{path}}); review it so it counts as current evidence.',
   },
   check(index, { now }) {
-    return index.soa.flatMap((statement) =>
-      allEntries(statement).flatMap((entry) =>
-        entry.evidence.flatMap((item): Report[] => {
-          const target = resolveEvidence(index, statement.document.path, item);
-          if (target.kind !== 'document' || evidenceStatus(target.document, now) !== 'stale') return [];
-          const due = stringField(target.document, 'next_review') ?? '';
-          return [{ messageId: 'stale', data: { evidence: item.text, control: entry.control, due, path: target.document.path }, file: statement.document.path, range: item.range }];
-        })));
+    return judgeEvidence(index, ({ item, entry, soaPath, target }): Report[] => {
+      if (target.kind !== 'document' || evidenceStatus(target.document, now) !== 'stale') return [];
+      const due = stringField(target.document, 'next_review') ?? '';
+      return [{ messageId: 'stale', data: { evidence: item.text, control: entry.control, due, path: target.document.path }, file: soaPath, range: item.range }];
+    });
   },
 });

@@ -1,7 +1,6 @@
 import { stringField } from '../../index/fields.js';
-import { allEntries } from '../../index/soa.js';
 import { defineRepositoryRule, type Report } from '../types.js';
-import { evidenceStatus, resolveEvidence } from './evidence.js';
+import { evidenceStatus, judgeEvidence } from './evidence.js';
 
 export default defineRepositoryRule({
   id: 'soa/evidence-unapproved',
@@ -12,13 +11,10 @@ export default defineRepositoryRule({
     unapproved: 'The evidence `{{evidence}}` for {{control}} is `{{status}}` ({{path}}); only approved documents count as evidence. Approve it or cite an approved document.',
   },
   check(index, { now }) {
-    return index.soa.flatMap((statement) =>
-      allEntries(statement).flatMap((entry) =>
-        entry.evidence.flatMap((item): Report[] => {
-          const target = resolveEvidence(index, statement.document.path, item);
-          if (target.kind !== 'document' || evidenceStatus(target.document, now) !== 'unapproved') return [];
-          const status = stringField(target.document, 'status') ?? 'without a status';
-          return [{ messageId: 'unapproved', data: { evidence: item.text, control: entry.control, status, path: target.document.path }, file: statement.document.path, range: item.range }];
-        })));
+    return judgeEvidence(index, ({ item, entry, soaPath, target }): Report[] => {
+      if (target.kind !== 'document' || evidenceStatus(target.document, now) !== 'unapproved') return [];
+      const status = stringField(target.document, 'status') ?? 'without a status';
+      return [{ messageId: 'unapproved', data: { evidence: item.text, control: entry.control, status, path: target.document.path }, file: soaPath, range: item.range }];
+    });
   },
 });

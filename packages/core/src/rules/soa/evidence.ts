@@ -2,7 +2,8 @@ import type { IndexedDocument } from '../../model.js';
 import { stringField, stringListField } from '../../index/fields.js';
 import { resolveLink } from '../../index/links.js';
 import { lookupId, type RepoIndex } from '../../index/repo-index.js';
-import type { EvidenceItem } from '../../index/soa.js';
+import { allEntries, type EvidenceItem, type SoaEntry } from '../../index/soa.js';
+import type { Report } from '../types.js';
 
 /** What an evidence item turned out to be. */
 export type EvidenceTarget =
@@ -41,4 +42,20 @@ export function evidenceStatus(document: IndexedDocument, now: string): 'current
 
 export function claimsControl(document: IndexedDocument, control: string): boolean {
   return stringListField(document, 'controls').some((item) => item.value === control);
+}
+
+/** One evidence item in context, for the rules that judge evidence. */
+export interface CitedEvidence {
+  item: EvidenceItem;
+  entry: SoaEntry;
+  /** The SoA document, where findings about its evidence are reported. */
+  soaPath: string;
+  target: EvidenceTarget;
+}
+
+/** Run `judge` on every evidence item of every SoA, in both forms, with the item already resolved. */
+export function judgeEvidence(index: RepoIndex, judge: (cited: CitedEvidence) => Report[]): Report[] {
+  return index.soa.flatMap((statement) =>
+    allEntries(statement).flatMap((entry) =>
+      entry.evidence.flatMap((item) => judge({ item, entry, soaPath: statement.document.path, target: resolveEvidence(index, statement.document.path, item) }))));
 }
