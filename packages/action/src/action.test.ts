@@ -87,7 +87,8 @@ describe('the Action bundle', () => {
     expect(run.stdout).not.toMatch(/^::error/m);
     expect(run.outputs).toEqual({ 'error-count': '0', 'warning-count': '0', 'sarif-file': '' });
     expect(run.summary).toContain('No problems in');
-    expect(run.summary).toContain('### SoA coverage: `aims/soa.md`');
+    expect(run.summary).toContain('**Ready**: every check passes.');
+    expect(run.summary).toContain('A.10.4');
     expect(run.status).toBe(0);
   });
 

@@ -1,11 +1,8 @@
-import type { Finding, LintResult } from '@aimslint/core';
+import { buildReport, renderReportMarkdown, type Finding, type LintResult } from '@aimslint/core';
 import { ANNOTATIONS_PER_LEVEL, findingsByImportance, planAnnotations } from './annotations.js';
 
 /** Rows of the findings table; the full list is in the SARIF report and the log. */
 export const SUMMARY_FINDING_ROWS = 50;
-
-type SoaStatement = LintResult['index']['soa'][number];
-type SoaEntry = SoaStatement['frontmatterEntries'][number];
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
@@ -36,7 +33,7 @@ function findingsTable(result: LintResult): string[] {
   const rows = findings.slice(0, SUMMARY_FINDING_ROWS).map(findingRow);
   const more = findings.length - rows.length;
   return [
-    '### Findings',
+    '## Findings',
     '',
     '| Severity | Location | Rule | Message |',
     '| --- | --- | --- | --- |',
@@ -46,49 +43,20 @@ function findingsTable(result: LintResult): string[] {
   ];
 }
 
-/** The entries the SoA checks read: the frontmatter list when there is one, else the body table. */
-const entriesOf = (statement: SoaStatement): SoaEntry[] =>
-  statement.frontmatterEntries.length > 0 ? statement.frontmatterEntries : statement.tableEntries;
-
-const applicability = (entry: SoaEntry): string => (entry.applicable === true ? 'applicable' : entry.applicable === false ? 'excluded' : `unclear (\`${cell(entry.applicableText)}\`)`);
-
-function soaCoverage(result: LintResult, statement: SoaStatement): string[] {
-  const entries = entriesOf(statement);
-  const titles = new Map(result.index.catalog.objectives.flatMap((objective) => objective.controls.map((control) => [control.id, control.title])));
-  const stated = new Set(entries.map((entry) => entry.control));
-  const unstated = [...titles.keys()].filter((id) => !stated.has(id)).length;
-  const applicable = entries.filter((entry) => entry.applicable === true);
-  const withoutEvidence = applicable.filter((entry) => entry.evidence.length === 0).length;
-  return [
-    `### SoA coverage: \`${statement.document.path}\``,
-    '',
-    `${plural(entries.length, 'control')} stated of ${titles.size} in ${result.index.catalog.name}: ${applicable.length} applicable (${withoutEvidence} without evidence), ${entries.filter((entry) => entry.applicable === false).length} excluded, ${unstated} not stated.`,
-    '',
-    '<details><summary>Controls</summary>',
-    '',
-    '| Control | Title | Status | Evidence |',
-    '| --- | --- | --- | ---: |',
-    ...entries.map((entry) => `| ${cell(entry.control)} | ${cell(titles.get(entry.control) ?? '(not in the catalog)')} | ${applicability(entry)} | ${entry.evidence.length} |`),
-    '',
-    '</details>',
-    '',
-  ];
-}
-
 /**
- * The job summary as Markdown: counts, the most important findings, and the
- * SoA's coverage. A pure function of the result, so that a fuller report
- * module can replace it without touching the Action.
+ * The job summary as Markdown: the counts and the most important findings
+ * for the reviewer of this change, then the AIMS report (readiness, SoA
+ * coverage, gaps, inventory) that `aimslint report` writes.
  */
 export function buildSummary(result: LintResult): string {
   const note = annotationNote(result);
   return [
-    '## aimslint',
+    '# aimslint',
     '',
     countsLine(result),
     '',
     ...(note ? [note, ''] : []),
     ...findingsTable(result),
-    ...result.index.soa.flatMap((statement) => soaCoverage(result, statement)),
+    renderReportMarkdown(buildReport(result)),
   ].join('\n');
 }

@@ -1,4 +1,4 @@
-import { writeFileSync, renameSync, rmSync } from 'node:fs';
+import { statSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve, basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -8,6 +8,7 @@ import {
   UsageError,
   VERSION,
   buildReport,
+  commandLinePath,
   formatterNames,
   lint,
   renderReportHtml,
@@ -44,6 +45,7 @@ Options:
   --workers <n|auto>       parsing threads (default auto: the cores, for big repositories)
   --changed-since <ref>    report only files changed since a git ref (and the files they affect)
   --link-base <url>        report: prefix for document links (e.g. https://github.com/org/repo/blob/main/)
+  --timing                 print where the time went (phases and repository rules) to stderr
   --quiet                  report errors only
   --color, --no-color      force colours on or off
   -h, --help               show this help
@@ -63,6 +65,7 @@ const OPTIONS = {
   cache: { type: 'boolean' },
   'changed-since': { type: 'string' },
   'link-base': { type: 'string' },
+  timing: { type: 'boolean' },
   'cache-location': { type: 'string' },
   workers: { type: 'string' },
   color: { type: 'boolean' },
@@ -94,20 +97,54 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
   return parsed;
 }
 
+/** ESLint's TIMING, for the phases and the repository rules that took longest. */
+function timingTable(result: LintResult): string {
+  const rows = Object.entries(result.stats.timings).sort((a, b) => b[1] - a[1]).slice(0, 12);
+  const width = Math.max(...rows.map(([name]) => name.length), 5);
+  const lines = rows.map(([name, ms]) => `${name.padEnd(width)}  ${ms.toFixed(1).padStart(8)} ms`);
+  const { files, fromCache, workers } = result.stats;
+  return `${lines.join('\n')}\n${'total'.padEnd(width)}  ${result.durationMs.toFixed(1).padStart(8)} ms  (${files} files, ${fromCache} from cache, ${workers} worker threads)\n`;
+}
+
 /** Only errors: for --quiet. */
 function withoutWarnings(result: LintResult): LintResult {
   const files = result.files.map((file) => ({ ...file, findings: file.findings.filter((f) => f.severity === 'error'), warningCount: 0 }));
   return { ...result, files, warningCount: 0 };
 }
 
+/**
+ * A device, FIFO or socket, or a link to one (`-o /dev/stdout`, `/dev/null`):
+ * written to in place, never renamed over.
+ */
+function isSpecialFile(path: string): boolean {
+  try {
+    const stat = statSync(path);
+    return !stat.isFile() && !stat.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Write atomically: a reader never sees half a report, a failure leaves nothing behind. */
 export function writeFileAtomic(path: string, text: string): void {
+  if (isSpecialFile(path)) {
+    try {
+      writeFileSync(path, text);
+      return;
+    } catch (error) {
+      throw new UsageError(`cannot write ${path}: ${(error as Error).message}`);
+    }
+  }
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     writeFileSync(temporary, text);
     renameSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // No temporary file could be made there (`-o /dev/full/x`): nothing to clean up.
+    }
     throw new UsageError(`cannot write ${path}: ${(error as Error).message}`);
   }
 }
@@ -156,7 +193,7 @@ type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTI
 function lintRepository(values: Values, paths: string[], io: CliIo): Promise<LintResult> {
   return lint({
     cwd: io.cwd,
-    paths,
+    paths: paths.map((path) => commandLinePath(io.cwd, path)),
     configFile: values.config,
     ruleOverrides: parseRuleOverrides(values.rule ?? []),
     now: values.now,
@@ -186,6 +223,7 @@ async function lintCommand(values: Values, paths: string[], io: CliIo): Promise<
   const maxWarnings = parseMaxWarnings(values['max-warnings']);
   const linted = await lintRepository(values, paths, io);
   for (const notice of linted.notices) io.stderr.write(`aimslint: ${notice}\n`);
+  if (values.timing) io.stderr.write(timingTable(linted));
   const result = values.quiet ? withoutWarnings(linted) : linted;
   const outputFile = values['output-file'];
   writeOutput(io, outputFile, formatter(result, { color: outputFile === undefined && useColor(values, io), docsBaseUrl: DOCS_BASE_URL, toolVersion: VERSION }));

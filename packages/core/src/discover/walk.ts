@@ -56,8 +56,6 @@ export function walk(root: string, wanted: (path: string) => boolean): WalkedFil
   const pending: { path: string; scopes: Scope[] }[] = [{ path: '', scopes: [] }];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const absolute = next.path === '' ? root : join(root, next.path);
-    const own = gitignoreOf(absolute);
-    const scopes = own ? [...next.scopes, { base: next.path, rules: own }] : next.scopes;
     let entries: Dirent[];
     try {
       entries = readdirSync(absolute, { withFileTypes: true });
@@ -65,6 +63,9 @@ export function walk(root: string, wanted: (path: string) => boolean): WalkedFil
       // An unreadable folder: nothing in it can be linted, and nothing here can say more.
       continue;
     }
+    // Only folders that list a .gitignore are asked for one: most have none.
+    const own = entries.some((entry) => entry.name === '.gitignore') ? gitignoreOf(absolute) : undefined;
+    const scopes = own ? [...next.scopes, { base: next.path, rules: own }] : next.scopes;
     for (const entry of entries) {
       if (entry.name.startsWith('.') || NEVER_ENTERED.has(entry.name)) continue;
       const path = next.path === '' ? entry.name : `${next.path}/${entry.name}`;

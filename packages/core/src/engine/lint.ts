@@ -57,6 +57,37 @@ export interface ActiveRule {
   options: Record<string, unknown>;
 }
 
+export interface LintStats {
+  files: number;
+  fromCache: number;
+  workers: number;
+  /** Milliseconds per phase (discover, parse, index, each repository rule, report), for `--timing`. */
+  timings: Record<string, number>;
+}
+
+/** Times each step of a run, in the order they happen. */
+function stopwatch() {
+  const timings: Record<string, number> = {};
+  const record = (name: string, started: number): void => {
+    timings[name] = (timings[name] ?? 0) + performance.now() - started;
+  };
+  return {
+    timings,
+    lap<T>(name: string, work: () => T): T {
+      const started = performance.now();
+      const value = work();
+      record(name, started);
+      return value;
+    },
+    async lapAsync<T>(name: string, work: () => Promise<T>): Promise<T> {
+      const started = performance.now();
+      const value = await work();
+      record(name, started);
+      return value;
+    },
+  };
+}
+
 export interface LintResult {
   root: string;
   configFile: string | undefined;
@@ -67,8 +98,8 @@ export interface LintResult {
   index: RepoIndex;
   rules: ActiveRule[];
   durationMs: number;
-  /** How the files were parsed: from the cache, and on how many threads. */
-  stats: { files: number; fromCache: number; workers: number };
+  /** How the files were parsed (from the cache, on how many threads) and where the time went. */
+  stats: LintStats;
   /** Things the user should know that are not findings (a cache that could not be written). */
   notices: string[];
 }
@@ -199,29 +230,29 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   if (!catalog) throw new UsageError(`unknown catalog "${config.catalog}"; known: ${catalogNames().join(', ')}`);
   const rules = activeRules(config);
   const isReported = reportedPaths(config, options.cwd, options.paths ?? []);
-  const files = await discover(config);
+  const clock = stopwatch();
+  const files = await clock.lapAsync('discover', () => discover(config));
   const settings: FileJobSettings = {
     limits: config.limits,
     customSchemas: config.customSchemas,
     documentRules: rules.filter(({ rule }) => rule.kind === 'document').map(({ rule, severity, options: ruleOptions }) => ({ id: rule.id, severity, options: ruleOptions })),
   };
   const notices: string[] = [];
-  const parsed = await parseWithCache(files, settings, config, options, notices);
+  const parsed = await clock.lapAsync('parse', () => parseWithCache(files, settings, config, options, notices));
   const outcomes = parsed.outcomes;
-  const documents = outcomes.map((outcome) => outcome.document);
-  const index = buildIndex({ root: config.root, documents, pathExists: existenceChecker(config.root), catalog });
+  const index = clock.lap('index', () => buildIndex({ root: config.root, documents: outcomes.map((outcome) => outcome.document), pathExists: existenceChecker(config.root), catalog }));
   const findingsByFile = new Map<string, Finding[]>(outcomes.map((outcome) => [outcome.document.path, [...outcome.findings]]));
   for (const { rule, severity, options: ruleOptions } of rules) {
     if (rule.kind !== 'repository') continue;
-    for (const report of rule.check(index, { options: ruleOptions, now })) {
+    for (const report of clock.lap(rule.id, () => rule.check(index, { options: ruleOptions, now }))) {
       const list = findingsByFile.get(report.file);
       if (list) list.push(toFinding(rule, report, severity));
     }
   }
   const isAffected = options.changedSince === undefined ? () => true : await affectedBy(options.changedSince, config, index);
-  const results = [...findingsByFile.entries()]
+  const results = clock.lap('report', () => [...findingsByFile.entries()]
     .filter(([path]) => isReported(path) && isAffected(path))
-    .map(([path, findings]) => summarise(path, config.root, capFindings(findings.sort(compareFindings), config.limits.maxFindingsPerFile)));
+    .map(([path, findings]) => summarise(path, config.root, capFindings(findings.sort(compareFindings), config.limits.maxFindingsPerFile))));
   return {
     root: config.root,
     configFile: config.file,
@@ -232,7 +263,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     index,
     rules,
     durationMs: performance.now() - started,
-    stats: { files: files.length, fromCache: parsed.fromCache, workers: parsed.workers },
+    stats: { files: files.length, fromCache: parsed.fromCache, workers: parsed.workers, timings: clock.timings },
     notices,
   };
 }

@@ -39,7 +39,7 @@ export function lintResultOf(input: { root?: string; paths: string[]; findings: 
     index: emptyIndex(root),
     rules: input.rules ?? ruleIds.map((id) => ({ rule: ruleFor(id), severity: 'error', options: {} })),
     durationMs: 12,
-    stats: { files: files.length, fromCache: 0, workers: 1 },
+    stats: { files: files.length, fromCache: 0, workers: 1, timings: {} },
     notices: [],
   };
 }
