@@ -1,23 +1,25 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { builtinSchemas } from './index.js';
+import { newAjv, validatorName } from './standalone.js';
+import * as precompiled from './validators.generated.js';
 
-// ajv-formats is CommonJS; under NodeNext its function sits on `.default`.
-const addFormats = addFormatsModule.default;
+/** The built-in types' validators, compiled at build time (see standalone.ts). */
+const PRECOMPILED = precompiled as unknown as Readonly<Record<string, ValidateFunction | undefined>>;
 
 /**
- * The JSON Schemas of the document types, compiled on first use: a run that
- * sees five types pays for five.
+ * The JSON Schemas of the document types. Built-in types use validators
+ * compiled at build time; a config's own types are compiled on first use, so
+ * a run pays only for the types it sees.
  */
 export class SchemaRegistry {
-  private readonly ajv: Ajv2020;
+  private ajv: Ajv2020 | undefined;
   private readonly schemas: Readonly<Record<string, object>>;
+  private readonly custom: ReadonlySet<string>;
   private readonly compiled = new Map<string, ValidateFunction>();
 
   constructor(customSchemas: Readonly<Record<string, object>> = {}) {
     this.schemas = { ...builtinSchemas, ...customSchemas };
-    this.ajv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
-    addFormats(this.ajv);
+    this.custom = new Set(Object.keys(customSchemas));
   }
 
   has(type: string): boolean {
@@ -33,16 +35,23 @@ export class SchemaRegistry {
     return this.has(type) ? this.schemas[type] : undefined;
   }
 
-  /** Violations of the type's schema; empty when valid. */
-  validate(type: string, data: unknown): ErrorObject[] {
+  private validatorOf(type: string): ValidateFunction | undefined {
+    // Own keys only: a document whose `type` is `constructor` must not reach Object's prototype.
+    const schema = this.schemaOf(type);
+    if (!schema) return undefined;
     let validateFn = this.compiled.get(type);
     if (!validateFn) {
-      // Own keys only: a document whose `type` is `constructor` must not reach Object's prototype.
-      const schema = this.schemaOf(type);
-      if (!schema) return [];
-      validateFn = this.ajv.compile(schema);
+      const ready = this.custom.has(type) ? undefined : PRECOMPILED[validatorName(type)];
+      validateFn = ready ?? (this.ajv ??= newAjv()).compile(schema);
       this.compiled.set(type, validateFn);
     }
-    return validateFn(data) ? [] : [...(validateFn.errors ?? [])];
+    return validateFn;
+  }
+
+  /** Violations of the type's schema; empty when valid. */
+  validate(type: string, data: unknown): ErrorObject[] {
+    const validateFn = this.validatorOf(type);
+    if (!validateFn || validateFn(data)) return [];
+    return [...(validateFn.errors ?? [])];
   }
 }
