@@ -1,5 +1,16 @@
 #!/usr/bin/env node
-import { main, WORKER_URL } from '../dist/aimslint.mjs';
+// Ctrl-C (or SIGTERM) at any moment, even while the bundle loads: one line and
+// 128 + the signal, as shells report it. Reports and the cache are written
+// synchronously to a temporary file and renamed, so this never runs half-way
+// through a write: nothing half-written or temporary is left behind.
+const interrupted = (signal) => {
+  process.stderr.write(`aimslint: interrupted by ${signal}\n`);
+  process.exit(signal === 'SIGINT' ? 130 : 143);
+};
+process.once('SIGINT', interrupted);
+process.once('SIGTERM', interrupted);
+
+const { main, WORKER_URL } = await import('../dist/aimslint.mjs');
 
 process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),

@@ -184,8 +184,9 @@ const REPORT_RENDERERS: Readonly<Record<string, (result: LintResult, linkBase: s
 };
 
 function writeOutput(io: CliIo, outputFile: string | undefined, text: string): void {
-  if (outputFile !== undefined) writeFileAtomic(resolve(io.cwd, outputFile), text);
-  else io.stdout.write(text);
+  // Opening /dev/stdout fails (ENXIO) when it is a socket, as under many process managers: write to the stream itself.
+  if (outputFile === undefined || outputFile === '-' || outputFile === '/dev/stdout') io.stdout.write(text);
+  else writeFileAtomic(resolve(io.cwd, outputFile), text);
 }
 
 type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];

@@ -5,6 +5,7 @@ export { RULES, ruleById } from './rules/index.js';
 export type { Rule, RuleMeta, DocumentRule, RepositoryRule } from './rules/types.js';
 export type { Finding, Severity, SeveritySetting, SourceRange, ParsedDocument } from './model.js';
 export { loadConfig, CONFIG_NAMES } from './config/load.js';
+export { commandLinePath } from './discover/discover.js';
 export type { UserConfig, ResolvedConfig } from './config/types.js';
 export { getCatalog, controlsOf, type Catalog } from './catalog/index.js';
 export { FORMATTERS, formatterNames, type Formatter, type FormatOptions } from './formats/index.js';

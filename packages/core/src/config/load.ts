@@ -44,11 +44,17 @@ function findGitRoot(dir: string): string | undefined {
   }
 }
 
+/** Read a settings file; a device or FIFO (`-c /dev/zero`) would never end, so only regular files are read. */
+function readSettingsFile(file: string): string {
+  if (!statSync(file).isFile()) throw new Error('not a regular file');
+  return readFileSync(file, 'utf8');
+}
+
 function readUserConfig(file: string): UserConfig {
   if (/\.[cm]?[jt]s$/i.test(file)) throw codeConfigError(file);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readSettingsFile(file);
   } catch (error) {
     throw new UsageError(`cannot read config ${file}: ${(error as Error).message}`);
   }
@@ -112,7 +118,7 @@ function readCustomSchemas(types: Record<string, string>, baseDir: string): Reco
   for (const [type, schemaPath] of Object.entries(types)) {
     const file = isAbsolute(schemaPath) ? schemaPath : join(baseDir, schemaPath);
     try {
-      schemas[type] = JSON.parse(readFileSync(file, 'utf8')) as object;
+      schemas[type] = JSON.parse(readSettingsFile(file)) as object;
     } catch (error) {
       throw new UsageError(`schema for type "${type}" (${file}) cannot be read: ${(error as Error).message.split('\n')[0]}`);
     }

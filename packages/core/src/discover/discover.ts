@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../config/types.js';
@@ -19,6 +19,19 @@ export interface DiscoveredFile {
 
 export function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
+}
+
+/**
+ * A path as typed on the command line. On POSIX `\` is a legal file-name
+ * character, so a path that exists as written is kept; otherwise, when reading
+ * `\` as a separator names something that exists, that is what was meant
+ * (`examples\acme\aims\soa.md` copied from Windows). Else it is left
+ * as typed, so "path not found" quotes the user.
+ */
+export function commandLinePath(cwd: string, path: string): string {
+  if (sep === '\\' || !path.includes('\\') || existsSync(resolve(cwd, path))) return path;
+  const slashed = path.replace(/\\/g, '/');
+  return existsSync(resolve(cwd, slashed)) ? slashed : path;
 }
 
 /** True when `path` (absolute) lies inside `root` (absolute). */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { DiscoveredFile } from '../discover/discover.js';
@@ -42,6 +42,8 @@ export function cacheKey(settings: FileJobSettings, discoverySettings: unknown):
 /** Read the cache; a missing, corrupt, truncated or foreign file is simply an empty cache. */
 export function readCache(path: string, key: string): Map<string, CacheEntry> {
   try {
+    // A device or FIFO (`--cache-location /dev/zero`) never ends: only a regular file is read.
+    if (!statSync(path).isFile()) return new Map();
     const parsed = deserialize(readFileSync(path)) as Partial<CacheFile>;
     if (parsed.format === 1 && parsed.key === key && parsed.entries instanceof Map) return parsed.entries;
   } catch {
@@ -53,12 +55,27 @@ export function readCache(path: string, key: string): Map<string, CacheEntry> {
 /** Write atomically: a crash or a full disk leaves the old cache or none, never half of one. */
 export function writeCache(path: string, key: string, entries: Map<string, CacheEntry>): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  // Renaming over a device, FIFO or folder (`--cache-location /dev/null`) would replace it, not write to it.
+  if (!isRegularFileOrAbsent(path)) throw new Error(`${path} is not a regular file`);
   try {
     writeFileSync(temporary, serialize({ format: 1, key, entries } satisfies CacheFile));
     renameSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // No temporary file could be made there: nothing to clean up.
+    }
     throw error;
+  }
+}
+
+function isRegularFileOrAbsent(path: string): boolean {
+  try {
+    const stat = lstatSync(path);
+    return stat.isFile() || stat.isSymbolicLink();
+  } catch {
+    return true;
   }
 }
 

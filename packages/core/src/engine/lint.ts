@@ -8,6 +8,7 @@ import { discover, isInside, toPosix, type DiscoveredFile } from '../discover/di
 import { UsageError } from '../errors.js';
 import { buildIndex, type RepoIndex } from '../index/repo-index.js';
 import type { Finding, Severity, SeveritySetting } from '../model.js';
+import { capFindings, TOO_MANY_FINDINGS } from '../rules/file/too-many-findings.js';
 import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import { SchemaRegistry } from '../schemas/registry.js';
@@ -169,15 +170,6 @@ function summarise(path: string, root: string, findings: Finding[]): FileResult 
   return { path, absolutePath: resolve(root, path), findings, errorCount, warningCount: findings.length - errorCount };
 }
 
-/** Keep a file's findings within the limit, saying how many were left out. */
-function capFindings(findings: Finding[], max: number): Finding[] {
-  if (findings.length <= max) return findings;
-  const kept = findings.slice(0, max);
-  const last = kept[kept.length - 1];
-  if (last) kept.push({ ...last, ruleId: last.ruleId, severity: 'warn', message: `${findings.length - max} more findings in this file are not shown (\`limits.maxFindingsPerFile\` is ${max}).`, hint: undefined, related: undefined });
-  return kept;
-}
-
 /** Parse on worker threads when that pays, else on this thread. */
 async function parseFiles(files: readonly DiscoveredFile[], settings: FileJobSettings, options: LintOptions): Promise<{ outcomes: FileOutcome[]; workers: number }> {
   const workers = workerCount(options.workers ?? 'auto', files.length);
@@ -249,10 +241,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       if (list) list.push(toFinding(rule, report, severity));
     }
   }
+  const capSeverity = rules.find(({ rule }) => rule.id === TOO_MANY_FINDINGS)?.severity ?? null;
   const isAffected = options.changedSince === undefined ? () => true : await affectedBy(options.changedSince, config, index);
   const results = clock.lap('report', () => [...findingsByFile.entries()]
     .filter(([path]) => isReported(path) && isAffected(path))
-    .map(([path, findings]) => summarise(path, config.root, capFindings(findings.sort(compareFindings), config.limits.maxFindingsPerFile))));
+    .map(([path, findings]) => summarise(path, config.root, capFindings(findings.sort(compareFindings), config.limits.maxFindingsPerFile, capSeverity))));
   return {
     root: config.root,
     configFile: config.file,

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import type { DiscoveredFile } from '../discover/discover.js';
 import type { Limits } from '../config/types.js';
 import type { Finding, IndexedDocument, ParsedDocument, Severity } from '../model.js';
@@ -27,6 +27,14 @@ const FIRST_LINE = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 function unreadable(file: DiscoveredFile, message: string, ruleId = 'file/unreadable'): ParsedDocument {
   return skippedDocument(file.path, '', { ruleId, severity: 'error', message, file: file.path, range: FIRST_LINE });
+}
+
+function isSymbolicLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function sizeText(bytes: number): string {
@@ -83,7 +91,7 @@ export function readDocument(file: DiscoveredFile, limits: Limits): { document: 
     bytes = read.bytes;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'it was deleted while aimslint ran' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ELOOP' ? 'its symbolic links loop' : (error as Error).message;
+    const reason = code === 'ENOENT' ? (isSymbolicLink(file.absolute) ? 'it is a symbolic link to nothing' : 'it was deleted while aimslint ran') : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ELOOP' ? 'its symbolic links loop' : (error as Error).message;
     return { document: unreadable(file, `This file could not be read: ${reason}.`), text: '' };
   }
   return parseDocumentWithText({ path: file.path, bytes, mappedType: file.mappedType, governance: file.governance, limits });

@@ -16,6 +16,8 @@ export interface LinkUniverse {
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+/** `C:\x`, `C:/x`, `\\server\share`: not URL schemes, local paths outside any repository. */
+const WINDOWS_ABSOLUTE = /^(?:[a-z]:[\\/]|\\\\)/i;
 
 function safeDecode(text: string): string {
   try {
@@ -32,6 +34,7 @@ function safeDecode(text: string): string {
  */
 export function repositoryPathOf(fromPath: string, url: string): { path: string; anchor: string | undefined } | { outside: string } | null {
   if (url.startsWith('//')) return null;
+  if (WINDOWS_ABSOLUTE.test(url)) return { outside: 'a Windows absolute path points at a local file, not at a document in the repository' };
   if (SCHEME.test(url)) return /^file:/i.test(url) ? { outside: 'a `file:` URL points at a local file, not at a document in the repository' } : null;
   const hashAt = url.indexOf('#');
   const beforeHash = hashAt === -1 ? url : url.slice(0, hashAt);

@@ -222,7 +222,8 @@ function parseCarefully(yaml: string, openingRange: SourceRange, limits: YamlLim
     if (error instanceof RangeError) return tooDeep();
     throw error;
   }
-  const errors: YamlError[] = [...doc.errors, ...duplicateKeys(doc.contents, limits.maxDepth)].sort((a, b) => a.pos[0] - b.pos[0]);
+  // Duplicates only in YAML that parses: in a document recovered from a syntax error they are noise.
+  const errors: YamlError[] = doc.errors.length > 0 ? doc.errors : duplicateKeys(doc.contents, limits.maxDepth);
   if (errors.some((error) => STACK_OVERFLOW.test(error.message))) return tooDeep();
   if (errors.length > 0) {
     return {

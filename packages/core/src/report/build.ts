@@ -199,8 +199,10 @@ function findingGroups(result: LintResult): FindingGroup[] {
   return [...groups.values()].sort((a, b) => order(a.ruleId) - order(b.ruleId) || a.ruleId.localeCompare(b.ruleId));
 }
 
+/** Keys are users' values (a `status` of `__proto__` or `constructor`): own properties only, defined, never assigned. */
 function increment(counts: Record<string, number>, key: string): void {
-  counts[key] = (counts[key] ?? 0) + 1;
+  const value = (Object.hasOwn(counts, key) ? (counts[key] ?? 0) : 0) + 1;
+  Object.defineProperty(counts, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function documentCounts(index: RepoIndex): ReportSummary['documents'] {

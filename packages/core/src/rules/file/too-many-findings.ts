@@ -19,14 +19,14 @@ export default defineRepositoryRule({
 
 /**
  * Keep `findings` (already sorted) within `max`, adding one finding that says
- * how many were left out, at the first one left out. `severity` undefined (the
+ * how many were left out, at the first one left out. `severity` null (the
  * rule is off) drops the rest silently.
  */
-export function capFindings(findings: Finding[], max: number, severity: Severity | undefined = 'warn'): Finding[] {
+export function capFindings(findings: Finding[], max: number, severity: Severity | null = 'warn'): Finding[] {
   if (findings.length <= max) return findings;
   const kept = findings.slice(0, max);
   const first = findings[max];
-  if (severity === undefined || first === undefined) return kept;
+  if (severity === null || first === undefined) return kept;
   kept.push({
     ruleId: TOO_MANY_FINDINGS,
     severity,

@@ -26,7 +26,9 @@ export default defineDocumentRule({
   check(document, { options }) {
     const type = document.type;
     if (type === undefined || !document.frontmatter?.data) return [];
-    const required = sectionsByType(options)[type] ?? [];
+    const sections = sectionsByType(options);
+    // Own keys only: `type: constructor` must not find Object's constructor function.
+    const required = Object.hasOwn(sections, type) ? (sections[type] ?? []) : [];
     return required.flatMap((section): Report[] => {
       const wanted = normalise(section);
       const matches = document.headings.filter((heading) => normalise(heading.text) === wanted);

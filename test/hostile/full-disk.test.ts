@@ -1,0 +1,64 @@
+/**
+ * A disk that fills up half-way through a write (injected: as root no
+ * folder can be made read-only, and no small file system can be mounted).
+ * The report and the cache are written to a temporary file and renamed: a
+ * failure leaves the old file (or none) and no temporary file.
+ */
+import * as realFs from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { writeFileAtomic } from '../../packages/cli/src/main.js';
+import { writeCache } from '../../packages/core/src/engine/cache.js';
+import { writeRepository } from '../../packages/core/src/testing/rule-tester.js';
+import { listFiles } from './helpers.js';
+
+const disk = vi.hoisted(() => ({ full: false }));
+
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const writeFileSync = (path: realFs.PathOrFileDescriptor, data: string | NodeJS.ArrayBufferView, options?: realFs.WriteFileOptions): void => {
+    if (disk.full && String(path).endsWith('.tmp')) {
+      const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+      fs.writeFileSync(path, bytes.subarray(0, Math.floor(bytes.length / 2)));
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    }
+    fs.writeFileSync(path, data, options);
+  };
+  return { ...fs, writeFileSync, default: { ...fs, writeFileSync } };
+});
+
+afterEach(() => {
+  disk.full = false;
+});
+
+describe('a disk that fills up during a write', () => {
+  it('writeFileAtomic (the CLI -o): a clear error, the old report intact, no temporary file', () => {
+    const root = writeRepository({ 'report.json': '{"old":true}' });
+    try {
+      disk.full = true;
+      expect(() => writeFileAtomic(join(root, 'report.json'), JSON.stringify({ big: 'x'.repeat(10_000) }))).toThrow(/^cannot write .*report\.json: ENOSPC: no space left on device/);
+      expect(realFs.readFileSync(join(root, 'report.json'), 'utf8')).toBe('{"old":true}');
+      expect(listFiles(root)).toEqual(['report.json']);
+      disk.full = false;
+      writeFileAtomic(join(root, 'report.json'), '{"new":true}');
+      expect(realFs.readFileSync(join(root, 'report.json'), 'utf8')).toBe('{"new":true}');
+    } finally {
+      realFs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('writeCache: the error propagates (lint turns it into a notice), the old cache intact, no temporary file', () => {
+    const root = writeRepository({});
+    try {
+      const path = join(root, '.aimslintcache');
+      writeCache(path, 'k', new Map());
+      const before = realFs.readFileSync(path);
+      disk.full = true;
+      expect(() => writeCache(path, 'k2', new Map([['a.md', { size: 1, mtimeMs: 1, hash: 'h', outcome: {} as never }]]))).toThrow(/ENOSPC/);
+      expect(realFs.readFileSync(path)).toEqual(before);
+      expect(listFiles(root)).toEqual(['.aimslintcache']);
+    } finally {
+      realFs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
