@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { lint, loadConfig } from '@aimslint/core';
 import { discover } from '../../packages/core/src/discover/discover.js';
 import { processFile } from '../../packages/core/src/engine/process-file.js';
-import { readCache, writeCache } from '../../packages/core/src/engine/cache.js';
+import { readCache, saveCache } from '../../packages/core/src/engine/cache.js';
 import { SchemaRegistry } from '../../packages/core/src/schemas/registry.js';
 import { writeRepository } from '../../packages/core/src/testing/rule-tester.js';
 import { CLI, EXAMPLES_ACME, FAST_MS, NOW, listFiles, pinned } from './helpers.js';
@@ -115,7 +115,7 @@ describe('corrupt or truncated cache', () => {
     try {
       for (let length = 0; length < 64; length++) {
         writeFileSync(join(root, 'c'), randomBytes(length));
-        expect(readCache(join(root, 'c'), 'key').size).toBe(0);
+        expect(readCache(join(root, 'c'), 'key').entries.size).toBe(0);
       }
     } finally {
       rmSync(root, { recursive: true, force: true });
@@ -168,10 +168,12 @@ describe('full disk and unwritable outputs', () => {
     expect(cache.stderr).toContain('/dev/zero is not a regular file');
   });
 
-  it('writeCache into a missing folder throws and leaves nothing', () => {
+  it('saveCache into a missing folder throws and leaves nothing', () => {
     const root = writeRepository({});
     try {
-      expect(() => writeCache(join(root, 'missing/cache'), 'k', new Map())).toThrow(/ENOENT/);
+      const path = join(root, 'missing/cache');
+      const entries = new Map([['a.md', { size: 1, mtimeMs: 1, hash: 'h', outcome: {} as never }]]);
+      expect(() => saveCache(path, 'k', readCache(path, 'k'), entries)).toThrow(/ENOENT/);
       expect(listFiles(root)).toEqual([]);
     } finally {
       rmSync(root, { recursive: true, force: true });

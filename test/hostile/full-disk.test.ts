@@ -8,7 +8,7 @@ import * as realFs from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeFileAtomic } from '../../packages/cli/src/main.js';
-import { writeCache } from '../../packages/core/src/engine/cache.js';
+import { readCache, saveCache } from '../../packages/core/src/engine/cache.js';
 import { writeRepository } from '../../packages/core/src/testing/rule-tester.js';
 import { listFiles } from './helpers.js';
 
@@ -24,7 +24,15 @@ vi.mock('node:fs', async (importOriginal) => {
     }
     fs.writeFileSync(path, data, options);
   };
-  return { ...fs, writeFileSync, default: { ...fs, writeFileSync } };
+  const appendFileSync = (path: realFs.PathOrFileDescriptor, data: string | Uint8Array): void => {
+    if (disk.full) {
+      const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+      fs.appendFileSync(path, bytes.subarray(0, Math.floor(bytes.length / 2)));
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    }
+    fs.appendFileSync(path, data);
+  };
+  return { ...fs, writeFileSync, appendFileSync, default: { ...fs, writeFileSync, appendFileSync } };
 });
 
 afterEach(() => {
@@ -47,16 +55,35 @@ describe('a disk that fills up during a write', () => {
     }
   });
 
-  it('writeCache: the error propagates (lint turns it into a notice), the old cache intact, no temporary file', () => {
+  const entry = (hash: string) => ({ size: 1, mtimeMs: 1, hash, outcome: {} as never });
+  const entriesOf = (count: number, hash = 'h') => new Map(Array.from({ length: count }, (_, i) => [`doc-${i}.md`, entry(hash)]));
+
+  it('a cache rewrite: the error propagates (lint turns it into a notice), the old cache intact, no temporary file', () => {
     const root = writeRepository({});
     try {
       const path = join(root, '.aimslintcache');
-      writeCache(path, 'k', new Map());
+      saveCache(path, 'k', readCache(path, 'k'), entriesOf(1));
       const before = realFs.readFileSync(path);
       disk.full = true;
-      expect(() => writeCache(path, 'k2', new Map([['a.md', { size: 1, mtimeMs: 1, hash: 'h', outcome: {} as never }]]))).toThrow(/ENOSPC/);
+      expect(() => saveCache(path, 'k2', readCache(path, 'k2'), entriesOf(1))).toThrow(/ENOSPC/);
       expect(realFs.readFileSync(path)).toEqual(before);
       expect(listFiles(root)).toEqual(['.aimslintcache']);
+    } finally {
+      realFs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('a cache append: cut back to the last whole frame, so the next run reads the cache as it was', () => {
+    const root = writeRepository({});
+    try {
+      const path = join(root, '.aimslintcache');
+      saveCache(path, 'k', readCache(path, 'k'), entriesOf(10));
+      const before = realFs.readFileSync(path);
+      disk.full = true;
+      const changedOne = new Map([...entriesOf(10)].map(([file, e], i) => [file, i === 0 ? entry('changed') : e]));
+      expect(() => saveCache(path, 'k', readCache(path, 'k'), changedOne)).toThrow(/ENOSPC/);
+      expect(realFs.readFileSync(path)).toEqual(before);
+      expect(readCache(path, 'k').entries.get('doc-0.md')?.hash).toBe('h');
     } finally {
       realFs.rmSync(root, { recursive: true, force: true });
     }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, lstatSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { DiscoveredFile } from '../discover/discover.js';
@@ -21,10 +21,53 @@ interface CacheEntry {
   outcome: FileOutcome;
 }
 
-interface CacheFile {
-  format: 1;
+/**
+ * The cache file is a log of frames, each a 4-byte length and a v8-serialized
+ * payload: first the whole cache, then, run after run, only what changed. A
+ * run that changed one file appends a few kilobytes instead of rewriting
+ * megabytes; after COMPACT_AFTER_FRAMES frames, or when the changes outweigh a
+ * quarter of the entries, the whole file is rewritten, atomically.
+ */
+interface BaseFrame {
+  format: 2;
   key: string;
   entries: Map<string, CacheEntry>;
+}
+
+interface DeltaFrame {
+  changed: Map<string, CacheEntry>;
+  removed: string[];
+}
+
+/** What was on disk: the merged entries, and how much of the log is deltas. */
+export interface StoredCache {
+  entries: Map<string, CacheEntry>;
+  deltaFrames: number;
+  deltaEntries: number;
+  /** Size of the valid log: a torn last frame beyond it is cut off before appending. */
+  validBytes: number;
+}
+
+const COMPACT_AFTER_FRAMES = 32;
+const LENGTH_BYTES = 4;
+const EMPTY: StoredCache = { entries: new Map(), deltaFrames: 0, deltaEntries: 0, validBytes: 0 };
+
+function frame(payload: BaseFrame | DeltaFrame): Buffer {
+  const body = serialize(payload);
+  const length = Buffer.alloc(LENGTH_BYTES);
+  length.writeUInt32BE(body.length);
+  return Buffer.concat([length, body]);
+}
+
+/** The frames of a log; a torn last frame (a crash mid-append) ends the list. */
+function* framesOf(bytes: Buffer): Generator<{ payload: unknown; end: number }> {
+  let at = 0;
+  while (at + LENGTH_BYTES <= bytes.length) {
+    const end = at + LENGTH_BYTES + bytes.readUInt32BE(at);
+    if (end > bytes.length) return;
+    yield { payload: deserialize(bytes.subarray(at + LENGTH_BYTES, end)), end };
+    at = end;
+  }
 }
 
 export const DEFAULT_CACHE_NAME = '.aimslintcache';
@@ -40,25 +83,38 @@ export function cacheKey(settings: FileJobSettings, discoverySettings: unknown):
 }
 
 /** Read the cache; a missing, corrupt, truncated or foreign file is simply an empty cache. */
-export function readCache(path: string, key: string): Map<string, CacheEntry> {
+export function readCache(path: string, key: string): StoredCache {
   try {
     // A device or FIFO (`--cache-location /dev/zero`) never ends: only a regular file is read.
-    if (!statSync(path).isFile()) return new Map();
-    const parsed = deserialize(readFileSync(path)) as Partial<CacheFile>;
-    if (parsed.format === 1 && parsed.key === key && parsed.entries instanceof Map) return parsed.entries;
+    if (!statSync(path).isFile()) return EMPTY;
+    const stored: StoredCache = { entries: new Map(), deltaFrames: 0, deltaEntries: 0, validBytes: 0 };
+    for (const { payload, end } of framesOf(readFileSync(path))) {
+      if (stored.validBytes === 0) {
+        const base = payload as Partial<BaseFrame>;
+        if (base.format !== 2 || base.key !== key || !(base.entries instanceof Map)) return EMPTY;
+        stored.entries = base.entries;
+      } else {
+        const delta = payload as Partial<DeltaFrame>;
+        if (!(delta.changed instanceof Map) || !Array.isArray(delta.removed)) return EMPTY;
+        for (const path of delta.removed) stored.entries.delete(path);
+        for (const [path, entry] of delta.changed) stored.entries.set(path, entry);
+        stored.deltaFrames++;
+        stored.deltaEntries += delta.changed.size + delta.removed.length;
+      }
+      stored.validBytes = end;
+    }
+    return stored.validBytes === 0 ? EMPTY : stored;
   } catch {
     // Unreadable or corrupt: rebuilt below.
+    return EMPTY;
   }
-  return new Map();
 }
 
-/** Write atomically: a crash or a full disk leaves the old cache or none, never half of one. */
-export function writeCache(path: string, key: string, entries: Map<string, CacheEntry>): void {
+/** Write the whole cache atomically: a crash or a full disk leaves the old cache or none, never half of one. */
+function rewriteCache(path: string, key: string, entries: Map<string, CacheEntry>): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  // Renaming over a device, FIFO or folder (`--cache-location /dev/null`) would replace it, not write to it.
-  if (!isRegularFileOrAbsent(path)) throw new Error(`${path} is not a regular file`);
   try {
-    writeFileSync(temporary, serialize({ format: 1, key, entries } satisfies CacheFile));
+    writeFileSync(temporary, frame({ format: 2, key, entries }));
     renameSync(temporary, path);
   } catch (error) {
     try {
@@ -68,6 +124,40 @@ export function writeCache(path: string, key: string, entries: Map<string, Cache
     }
     throw error;
   }
+}
+
+/** Append one delta frame; if that fails half-way, cut the file back so the log stays whole. */
+function appendDelta(path: string, stored: StoredCache, delta: DeltaFrame): void {
+  try {
+    truncateSync(path, stored.validBytes);
+    appendFileSync(path, frame(delta));
+  } catch (error) {
+    try {
+      truncateSync(path, stored.validBytes);
+    } catch {
+      // The file is gone or unwritable: the next run reads what is there, or starts cold.
+    }
+    throw error;
+  }
+}
+
+const sameEntry = (a: CacheEntry, b: CacheEntry): boolean => a.size === b.size && a.mtimeMs === b.mtimeMs && a.hash === b.hash;
+
+/** Bring the cache on disk to `entries`: nothing when nothing changed, a delta when little did, else a rewrite. */
+export function saveCache(path: string, key: string, stored: StoredCache, entries: Map<string, CacheEntry>): void {
+  // Renaming over a device, FIFO or folder (`--cache-location /dev/null`) would replace it, not write to it.
+  if (!isRegularFileOrAbsent(path)) throw new Error(`${path} is not a regular file`);
+  const changed = new Map([...entries].filter(([file, entry]) => {
+    const before = stored.entries.get(file);
+    return !before || !sameEntry(before, entry);
+  }));
+  const removed = [...stored.entries.keys()].filter((file) => !entries.has(file));
+  if (changed.size === 0 && removed.length === 0) return;
+  const compact = stored.validBytes === 0
+    || stored.deltaFrames + 1 >= COMPACT_AFTER_FRAMES
+    || (stored.deltaEntries + changed.size + removed.length) * 4 > entries.size;
+  if (compact) rewriteCache(path, key, entries);
+  else appendDelta(path, stored, { changed, removed });
 }
 
 function isRegularFileOrAbsent(path: string): boolean {
@@ -86,8 +176,6 @@ export interface CacheLookup {
   misses: DiscoveredFile[];
   /** Fresh metadata of every file, for the entries written back. */
   stats: Map<string, { size: number; mtimeMs: number; hash: string | undefined }>;
-  /** The stored entries differ from this run's files (deleted files, new metadata): write the cache back. */
-  stale: boolean;
 }
 
 /**
@@ -99,7 +187,6 @@ export function lookUp(files: readonly DiscoveredFile[], entries: Map<string, Ca
   const hits = new Map<string, FileOutcome>();
   const misses: DiscoveredFile[] = [];
   const stats: CacheLookup['stats'] = new Map();
-  let stale = entries.size !== files.length;
   for (const file of files) {
     const entry = entries.get(file.path);
     let size: number;
@@ -116,7 +203,6 @@ export function lookUp(files: readonly DiscoveredFile[], entries: Map<string, Ca
       continue;
     }
     const hash = entry && entry.size === size ? hashOf(file.absolute) : undefined;
-    stale = true;
     if (entry && hash === entry.hash) {
       hits.set(file.path, entry.outcome);
       stats.set(file.path, { size, mtimeMs, hash });
@@ -125,7 +211,7 @@ export function lookUp(files: readonly DiscoveredFile[], entries: Map<string, Ca
       stats.set(file.path, { size, mtimeMs, hash: undefined });
     }
   }
-  return { hits, misses, stats, stale };
+  return { hits, misses, stats };
 }
 
 function hashOf(path: string): string | undefined {

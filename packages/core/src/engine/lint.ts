@@ -13,7 +13,7 @@ import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import { SchemaRegistry } from '../schemas/registry.js';
 import { compareFindings, optionsOf, severityOf, toFinding } from './findings.js';
-import { cacheKey, DEFAULT_CACHE_NAME, entriesAfterRun, lookUp, readCache, writeCache } from './cache.js';
+import { cacheKey, DEFAULT_CACHE_NAME, entriesAfterRun, lookUp, readCache, saveCache } from './cache.js';
 import { processFile, type FileJobSettings, type FileOutcome } from './process-file.js';
 import { parseInWorkers, workerCount } from './worker-pool.js';
 
@@ -189,7 +189,8 @@ async function parseWithCache(
   if (!options.cache) return { ...(await parseFiles(files, settings, options)), fromCache: 0 };
   const location = resolve(options.cwd, options.cacheLocation ?? join(config.root, DEFAULT_CACHE_NAME));
   const key = cacheKey(settings, { governance: config.governance, assign: config.assign });
-  const lookup = lookUp(files, readCache(location, key));
+  const stored = readCache(location, key);
+  const lookup = lookUp(files, stored.entries);
   const parsed = await parseFiles(lookup.misses, settings, options);
   const fresh = new Map(parsed.outcomes.map((outcome) => [outcome.document.path, outcome]));
   const outcomes = files.flatMap((file) => {
@@ -197,8 +198,7 @@ async function parseWithCache(
     return outcome ? [outcome] : [];
   });
   try {
-    // Nothing parsed and nothing gone: the cache on disk is already this run's.
-    if (lookup.misses.length > 0 || lookup.stale) writeCache(location, key, entriesAfterRun(outcomes, lookup.stats));
+    saveCache(location, key, stored, entriesAfterRun(outcomes, lookup.stats));
   } catch (error) {
     notices.push(`the cache could not be written to ${location} (${(error as Error).message.split('\n')[0]}); results are complete, the next run starts cold`);
   }
