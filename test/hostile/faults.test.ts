@@ -184,7 +184,8 @@ describe('full disk and unwritable outputs', () => {
 describe('Ctrl-C', () => {
   it('SIGINT during a 3,000-file run: exit 130, one line on stderr, no temporary file, no half report', async () => {
     const files: Record<string, string> = { 'aimslint.config.json': '{"governance":["aims"]}' };
-    const body = `${'Some governance prose with a [link](other.md) and `code`.\n'.repeat(40)}`;
+    // Long enough bodies that the run lasts well beyond the moment of the signal, even on a fast machine.
+    const body = `${'Some governance prose with a [link](other.md) and `code`.\n'.repeat(250)}`;
     for (let i = 0; i < 3000; i++) {
       files[`aims/doc-${i}.md`] = `---\nid: DOC-${i}\ntype: procedure\ntitle: Doc ${i}\nowner: ROLE-X\nstatus: draft\nversion: "1.0"\n---\n# Doc ${i}\n\n${body}`;
     }

@@ -175,7 +175,13 @@ async function parseFiles(files: readonly DiscoveredFile[], settings: FileJobSet
   const workers = workerCount(options.workers ?? 'auto', files.length);
   if (workers > 0) return { outcomes: await parseInWorkers(files, settings, workers, options.workerUrl), workers };
   const schemas = new SchemaRegistry(settings.customSchemas);
-  return { outcomes: files.map((file) => processFile(file, settings, schemas)), workers: 0 };
+  const outcomes: FileOutcome[] = [];
+  for (const file of files) {
+    outcomes.push(processFile(file, settings, schemas));
+    // Let the event loop breathe now and then, so Ctrl-C is answered at once, not at the end of the run.
+    if (outcomes.length % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { outcomes, workers: 0 };
 }
 
 /** Parse, reusing the cache when asked; outcomes come back in the order of `files`. */
