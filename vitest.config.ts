@@ -8,6 +8,9 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
+    // .ci/run asks for a JSON report too, to print the plain "N passed, N failed" line CI reads.
+    reporters: process.env['AIMSLINT_TEST_JSON'] ? ['default', 'json'] : ['default'],
+    ...(process.env['AIMSLINT_TEST_JSON'] ? { outputFile: { json: process.env['AIMSLINT_TEST_JSON'] } } : {}),
     testTimeout: 20_000,
     pool: 'threads',
   },
