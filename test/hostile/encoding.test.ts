@@ -28,10 +28,10 @@ describe('encodings', () => {
 
   it('positions on very long lines and after tabs are exact (UTF-16 columns, a tab is one column)', async () => {
     const long = 'x'.repeat(1_000_000);
-    const root = writeRepository({ 'aimslint.config.json': '{}', 'a.md': `# A\n\n${long} [broken](missing.md)\n\t\t[tabbed](gone.md)\n\uD83D\uDE00 [emoji](none.md)\n` });
+    const root = writeRepository({ 'aimslint.config.json': '{}', 'a.md': `---\ntype: procedure\n---\n# A\n\n${long} [broken](missing.md)\n\t\t[tabbed](gone.md)\n\uD83D\uDE00 [emoji](none.md)\n` });
     try {
       const result = await lint({ cwd: root, now: NOW });
-      expect(pinned(result, 'link/broken')).toEqual([['link/broken', 'a.md', 3, 1_000_002], ['link/broken', 'a.md', 4, 3], ['link/broken', 'a.md', 5, 4]]);
+      expect(pinned(result, 'link/broken')).toEqual([['link/broken', 'a.md', 6, 1_000_002], ['link/broken', 'a.md', 7, 3], ['link/broken', 'a.md', 8, 4]]);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -130,7 +130,7 @@ describe('findings per file', () => {
     const links = Array.from({ length: 3000 }, (_, i) => `[x](missing-${i}.md)`).join('\n');
     const root = writeRepository({
       'aimslint.config.json': '{"limits":{"maxFindingsPerFile":50}}',
-      'aims/policy.md': `# T\n\n${links}\n`,
+      'aims/policy.md': `---\ntype: procedure\n---\n# T\n\n${links}\n`,
     });
     try {
       const result = await lint({ cwd: root, now: NOW });

@@ -89,6 +89,9 @@ describe('nothing outside the repository root is opened', () => {
     root = writeRepository({
       'aimslint.config.json': '{"governance":["aims"]}',
       'aims/links.md': [
+        '---',
+        'type: procedure',
+        '---',
         '# Links',
         '',
         `[up](../../../${outside.slice(1)}/fifo.md)`,
@@ -114,12 +117,12 @@ describe('nothing outside the repository root is opened', () => {
     const result = await lint({ cwd: root, now: NOW });
     expect(performance.now() - started).toBeLessThan(2 * FAST_MS);
     expect(pinned(result, 'link/broken')).toEqual([
-      ['link/broken', 'aims/links.md', 3, 1],
-      ['link/broken', 'aims/links.md', 4, 1],
-      ['link/broken', 'aims/links.md', 5, 1],
       ['link/broken', 'aims/links.md', 6, 1],
       ['link/broken', 'aims/links.md', 7, 1],
       ['link/broken', 'aims/links.md', 8, 1],
+      ['link/broken', 'aims/links.md', 9, 1],
+      ['link/broken', 'aims/links.md', 10, 1],
+      ['link/broken', 'aims/links.md', 11, 1],
     ]);
     const messages = result.files.find((file) => file.path === 'aims/links.md')?.findings.filter((f) => f.ruleId === 'link/broken').map((f) => f.message) ?? [];
     expect(messages.slice(0, 4).every((message) => /outside the repository|`file:` URL|Windows absolute path/.test(message))).toBe(true);

@@ -127,14 +127,16 @@ describe('the Action bundle', () => {
     git('init', '-q', '-b', 'main');
     git('add', '-A');
     git('commit', '-q', '-m', 'base');
-    writeFileSync(join(workspace, 'governance/aims/notes.md'), 'See [the missing plan](plan.md).\n');
+    writeFileSync(join(workspace, 'governance/aims/notes.md'), '---\nid: PROC-NOTES\ntype: procedure\ntitle: Notes\nowner: ROLE-AIMS-LEAD\nstatus: draft\nversion: "0.1"\n---\nSee [the missing plan](plan.md).\n');
     git('add', '-A');
     git('commit', '-q', '-m', 'notes');
     const run = runAction(workspace, { 'working-directory': 'governance', 'changed-since': 'HEAD~1', now: '2026-11-28' });
+    // Only the new file: the policy's own findings (unchanged since the ref) are not reported.
     expect(run.stdout.split('\n').filter((line) => line.startsWith('::error file') || line.startsWith('::error title'))).toEqual([
-      '::error title=link/broken,file=governance/aims/notes.md,line=1,endLine=1,col=5,endColumn=32::This link points at `aims/plan.md`, which does not exist in the repository.',
+      '::error title=ref/unresolved,file=governance/aims/notes.md,line=5,endLine=5,col=8,endColumn=22::`owner` names `ROLE-AIMS-LEAD`, but no document or role has that id; it must name a role.',
+      '::error title=link/broken,file=governance/aims/notes.md,line=9,endLine=9,col=5,endColumn=32::This link points at `aims/plan.md`, which does not exist in the repository.',
     ]);
-    expect(run.outputs['error-count']).toBe('1');
+    expect(run.outputs['error-count']).toBe('2');
   });
 
   it('fails with one clear line on a wrong input', () => {

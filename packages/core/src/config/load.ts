@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { SeveritySetting } from '../model.js';
 import { UsageError } from '../errors.js';
@@ -31,6 +31,11 @@ export function findConfigFile(dir: string): string | undefined {
 
 function codeConfigError(file: string): UsageError {
   return new UsageError(`${file} is not supported: aimslint never runs JavaScript from a repository; write the settings as aimslint.config.json or aimslint.config.yaml`);
+}
+
+function isWithin(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /** The nearest folder at or above `dir` that holds `.git`. */
@@ -153,7 +158,8 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
   const file = options.configFile !== undefined ? resolve(options.cwd, options.configFile) : findConfigFile(start);
   if (options.configFile !== undefined && file !== undefined && !existsSync(file)) throw new UsageError(`config not found: ${options.configFile}`);
   const user = file ? readUserConfig(file) : {};
-  const root = file ? dirname(file) : (findGitRoot(start) ?? start);
+  // A config's folder is the root when it holds what is linted; a config kept elsewhere (`-c ~/shared.yaml`) only sets rules.
+  const root = file && isWithin(dirname(file), start) ? dirname(file) : (findGitRoot(start) ?? start);
   const rules: Record<string, RuleSetting> = { ...user.rules, ...options.ruleOverrides };
   const limits: Limits = { ...DEFAULT_LIMITS, ...user.limits };
   return {

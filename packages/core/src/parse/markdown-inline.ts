@@ -654,9 +654,11 @@ class InlineScanner {
     const uriEnd = matchUriAutolink(src, at, to);
     const autolinkEnd = uriEnd !== -1 ? uriEnd : matchEmailAutolink(src, at, to);
     if (autolinkEnd !== -1) {
-      const url = src.slice(at + 1, autolinkEnd - 1);
+      const text = src.slice(at + 1, autolinkEnd - 1);
+      // `<name@example.com>` is a mail link, as CommonMark renders it, not a path in the repository.
+      const url = uriEnd === -1 ? `mailto:${text}` : text;
       this.sink.links.push({ url, kind: 'autolink', from: at, to: autolinkEnd });
-      this.push(url);
+      this.push(text);
       return autolinkEnd;
     }
     const special = this.skipHtmlSpecial(at);

@@ -68,7 +68,8 @@ function remarkShape(body: string): Shape {
     if (node.type === 'link') {
       const opener = body[offset];
       // GFM literal autolinks (bare www./https:// text) are not explicit links: skip them.
-      if (opener === '<') links.push(`${line} ${body.slice(offset + 1, (node.position?.end.offset ?? 1) - 1)}`);
+      // Autolinks as written, except e-mail ones, which both read as `mailto:` links.
+      if (opener === '<') links.push(`${line} ${node.url?.startsWith('mailto:') ? node.url : body.slice(offset + 1, (node.position?.end.offset ?? 1) - 1)}`);
       else if (opener === '[') links.push(`${line} ${node.url ?? ''}`);
     }
     if (node.type === 'image') links.push(`${line} ${node.url ?? ''}`);

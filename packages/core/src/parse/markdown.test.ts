@@ -156,7 +156,7 @@ const LINK_CASES: Case[] = [
     body: ['Contact <https://example.com/aims> or <aims@example.com>.', 'Or <a href="https://example.com/x">here</a>.'],
     links: [
       l('https://example.com/aims', 'autolink', r(1, 9, 1, 35)),
-      l('aims@example.com', 'autolink', r(1, 39, 1, 57)),
+      l('mailto:aims@example.com', 'autolink', r(1, 39, 1, 57)),
       l('https://example.com/x', 'html', r(2, 4, 2, 36)),
     ],
   },

@@ -14,16 +14,18 @@ function soaEvidenceLinks(index: RepoIndex): Set<string> {
 export default defineRepositoryRule({
   id: 'link/broken',
   defaultSeverity: 'error',
-  description: 'A relative link to a missing file, to a heading anchor the target does not have, or to a place outside the repository.',
+  description: 'A relative link in a governance document to a missing file, to a heading anchor the target does not have, or to a place outside the repository.',
   serves: ['7.5.3'],
   messages: {
     missingFile: 'This link points at `{{path}}`, which does not exist in the repository.',
     missingAnchor: '`{{path}}` has no heading for `#{{anchor}}`.{{suggestion}}',
+    missingAnchorHere: 'This document has no heading for `#{{anchor}}`.{{suggestion}}',
     outside: 'This link cannot be followed: {{reason}}. Link to a document inside the repository.',
   },
   check(index) {
     const evidence = soaEvidenceLinks(index);
-    return index.documents.flatMap((document) =>
+    // Governance documents only: other Markdown (a README, a changelog) is not aimslint's to judge.
+    return index.governed.flatMap((document) =>
       document.links.flatMap((link): Report[] => {
         if (evidence.has(placeKey(document.path, link.range))) return [];
         const target = resolveLink(index, document.path, link.url);
@@ -32,7 +34,11 @@ export default defineRepositoryRule({
           case 'missing-file':
             return [{ messageId: 'missingFile', data: { path: target.path }, ...at }];
           case 'missing-anchor':
-            return [{ messageId: 'missingAnchor', data: { path: target.path === document.path ? 'This document' : target.path, anchor: target.anchor, suggestion: target.suggestion ? ` Did you mean \`#${target.suggestion}\`?` : '' }, ...at }];
+            return [{
+              messageId: target.path === document.path ? 'missingAnchorHere' : 'missingAnchor',
+              data: { path: target.path, anchor: target.anchor, suggestion: target.suggestion ? ` Did you mean \`#${target.suggestion}\`?` : '' },
+              ...at,
+            }];
           case 'outside':
             return [{ messageId: 'outside', data: { reason: target.reason }, ...at }];
           default:
