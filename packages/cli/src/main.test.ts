@@ -108,11 +108,11 @@ describe('aimslint', () => {
   });
 
   it.each([
-    [['--frobnicate'], "aimslint: Unknown option '--frobnicate'"],
+    [['--frobnicate'], 'aimslint: unknown option --frobnicate; see aimslint --help'],
     [['--format', 'xml'], 'aimslint: unknown format "xml"'],
     [['--now', '2026-02-30'], 'aimslint: --now must be a real date written YYYY-MM-DD, got "2026-02-30"'],
     [['--rule', 'soa/missing'], 'aimslint: --rule takes <rule-id>=<off|warn|error>'],
-    [['--rule', 'soa/nope=warn'], 'aimslint: unknown rule "soa/nope"'],
+    [['--rule', 'soa/nope=warn'], 'aimslint: unknown rule "soa/nope" in --rule'],
     [['no/such/path'], 'aimslint: path not found: no/such/path'],
     [['--max-warnings', 'many'], 'aimslint: --max-warnings takes a whole number'],
     [['explain', 'nope'], 'aimslint: unknown rule "nope"'],

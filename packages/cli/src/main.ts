@@ -1,4 +1,4 @@
-import { statSync, writeFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve, basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -137,6 +137,8 @@ export function writeFileAtomic(path: string, text: string): void {
   }
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
+    // As ESLint does: `-o reports/aimslint.json` makes the folder.
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(temporary, text);
     renameSync(temporary, path);
   } catch (error) {
@@ -145,7 +147,8 @@ export function writeFileAtomic(path: string, text: string): void {
     } catch {
       // No temporary file could be made there (`-o /dev/full/x`): nothing to clean up.
     }
-    throw new UsageError(`cannot write ${path}: ${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot write ${path}: ${code === 'ENOSPC' ? 'the disk is full (ENOSPC)' : code === 'EACCES' ? 'permission denied (EACCES)' : (error as Error).message.replace(temporary, path)}`);
   }
 }
 
@@ -238,7 +241,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see aimslint --help)`);
+    // Node's own wording suggests `--` tricks; say what is wrong in ours.
+    const unknown = /Unknown option '([^']+)'/.exec((error as Error).message)?.[1];
+    throw new UsageError(unknown ? `unknown option ${unknown}; see aimslint --help` : `${(error as Error).message.split('\n')[0]} (see aimslint --help)`);
   }
   const { values, positionals } = parsed;
   if (values.help) {

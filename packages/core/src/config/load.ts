@@ -1,8 +1,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { isInside } from '../discover/discover.js';
 import { parse as parseYaml } from 'yaml';
 import type { SeveritySetting } from '../model.js';
 import { UsageError } from '../errors.js';
+import { newAjv } from '../schemas/standalone.js';
 import { DEFAULT_INCLUDE, DEFAULT_LIMITS, type Limits, type ResolvedConfig, type RuleSetting, type UserConfig } from './types.js';
 
 export const CONFIG_NAMES = ['aimslint.config.json', 'aimslint.config.yaml', 'aimslint.config.yml'];
@@ -33,10 +35,6 @@ function codeConfigError(file: string): UsageError {
   return new UsageError(`${file} is not supported: aimslint never runs JavaScript from a repository; write the settings as aimslint.config.json or aimslint.config.yaml`);
 }
 
-function isWithin(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
 
 /** The nearest folder at or above `dir` that holds `.git`. */
 function findGitRoot(dir: string): string | undefined {
@@ -120,13 +118,23 @@ function validateUserConfig(value: unknown, file: string): asserts value is User
 function readCustomSchemas(types: Record<string, string>, baseDir: string): Record<string, object> {
   // No prototype: a type named `__proto__` is a key like any other, not a way to swap this object's prototype.
   const schemas = Object.create(null) as Record<string, object>;
+  const ajv = newAjv();
   for (const [type, schemaPath] of Object.entries(types)) {
-    const file = isAbsolute(schemaPath) ? schemaPath : join(baseDir, schemaPath);
+    const file = resolve(baseDir, schemaPath);
+    // A config from a pull request must not make aimslint read, and quote, files outside its folder.
+    if (!isInside(baseDir, file)) throw new UsageError(`schema for type "${type}" must be a file in the config's folder or below it, got "${schemaPath}"`);
+    let schema: unknown;
     try {
-      schemas[type] = JSON.parse(readSettingsFile(file)) as object;
+      schema = JSON.parse(readSettingsFile(file));
     } catch (error) {
-      throw new UsageError(`schema for type "${type}" (${file}) cannot be read: ${(error as Error).message.split('\n')[0]}`);
+      const reason = error instanceof SyntaxError ? 'it is not valid JSON' : (error as Error).message.split('\n')[0];
+      throw new UsageError(`schema for type "${type}" (${schemaPath}) cannot be read: ${reason}`);
     }
+    // Judged against 2020-12 whatever `$schema` says: older drafts' keywords are nearly all the same.
+    if (typeof schema !== 'object' || schema === null || !ajv.validateSchema({ ...(schema as object), $schema: undefined })) {
+      throw new UsageError(`schema for type "${type}" (${schemaPath}) is not a valid JSON Schema: ${ajv.errorsText(ajv.errors)}`);
+    }
+    schemas[type] = schema as object;
   }
   return schemas;
 }
@@ -159,7 +167,7 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
   if (options.configFile !== undefined && file !== undefined && !existsSync(file)) throw new UsageError(`config not found: ${options.configFile}`);
   const user = file ? readUserConfig(file) : {};
   // A config's folder is the root when it holds what is linted; a config kept elsewhere (`-c ~/shared.yaml`) only sets rules.
-  const root = file && isWithin(dirname(file), start) ? dirname(file) : (findGitRoot(start) ?? start);
+  const root = file && isInside(dirname(file), start) ? dirname(file) : (findGitRoot(start) ?? start);
   const rules: Record<string, RuleSetting> = { ...user.rules, ...options.ruleOverrides };
   const limits: Limits = { ...DEFAULT_LIMITS, ...user.limits };
   return {
@@ -172,6 +180,7 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
     customSchemas: user.types && file ? readCustomSchemas(user.types, dirname(file)) : {},
     settingsFiles: file ? [file, ...Object.values(user.types ?? {}).map((path) => resolve(dirname(file), path))] : [],
     rules,
+    ruleSources: Object.fromEntries(Object.keys(rules).map((id) => [id, options.ruleOverrides && Object.hasOwn(options.ruleOverrides, id) ? 'options' : 'config'])),
     limits,
     catalog: user.catalog ?? 'iso42001:2023',
   };

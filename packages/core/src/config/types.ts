@@ -42,6 +42,8 @@ export interface ResolvedConfig {
   /** The config file and the custom schema files, absolute: a change to them changes every finding. */
   settingsFiles: string[];
   rules: Record<string, RuleSetting>;
+  /** Where each rule setting came from, for error messages. */
+  ruleSources: Record<string, 'config' | 'options'>;
   limits: Limits;
   catalog: string;
 }

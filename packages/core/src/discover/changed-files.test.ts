@@ -78,6 +78,17 @@ describe('changed-files mode', () => {
     expect(changedConfig.files.map((file) => file.path)).toEqual(all.files.map((file) => file.path));
   });
 
+  it('sees edits not yet committed, and new files, as a pre-commit run needs', async () => {
+    const { top: otherTop, root: other } = repositoryWithHistory();
+    try {
+      write(other, { 'a.md': doc('DOC-A', '', 'edited, not committed'), 'brand-new.md': doc('DOC-NEW') });
+      const changes = await changedFilesSince(other, 'HEAD');
+      expect(changes.changed.sort()).toEqual(['a.md', 'brand-new.md']);
+    } finally {
+      rmSync(otherTop, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a ref that looks like an option, and explains a ref it cannot find', async () => {
     await expect(changedFilesSince(root, '--output=/tmp/x')).rejects.toThrow(UsageError);
     await expect(changedFilesSince(root, 'no-such-ref')).rejects.toThrow(/cannot find what changed since "no-such-ref".*fetch-depth: 0/);

@@ -42,8 +42,8 @@ async function git(root: string, args: string[]): Promise<string> {
 const splitNul = (text: string): string[] => text.split('\0').filter((name) => name !== '');
 
 /** Paths relative to the root (`--relative`), limited to what lies under it. */
-const diffNames = (root: string, range: string, filter: string): Promise<string> =>
-  git(root, ['diff', '--name-only', '--no-renames', '-z', '--relative', `--diff-filter=${filter}`, range, '--']);
+const diffNames = (root: string, base: string, filter: string): Promise<string> =>
+  git(root, ['diff', '--name-only', '--no-renames', '-z', '--relative', `--diff-filter=${filter}`, base, '--']);
 
 /** Document and role ids in a file's frontmatter: `id: X` and `- id: X` lines of the first `---` block. */
 export function idsInFrontmatter(text: string): string[] {
@@ -69,22 +69,32 @@ async function idsDefinedAt(root: string, ref: string, paths: readonly string[])
 }
 
 /**
- * What changed between the merge base of `ref` and HEAD, under `root`.
- * Needs the history: a shallow clone (actions/checkout's default) has no
- * merge base, so the error says to fetch it.
+ * What changed between the merge base of `ref` and the work tree, under
+ * `root`: commits since then, staged and unstaged edits, and new files git
+ * does not ignore, so a local run sees the edit it is about to commit. Needs
+ * the history: a shallow clone (actions/checkout's default) has no merge
+ * base, so the error says to fetch it.
  */
 export async function changedFilesSince(root: string, ref: string): Promise<ChangedFiles> {
   // A ref is passed as an argument, never through a shell; one that looks like an option is refused outright.
   if (ref === '' || ref.startsWith('-')) throw new UsageError(`changed-since needs a git ref such as origin/main, got "${ref}"`);
+  let base: string;
   try {
-    await git(root, ['merge-base', ref, 'HEAD']);
+    base = (await git(root, ['merge-base', ref, 'HEAD'])).trim();
   } catch (error) {
     throw new UsageError(`cannot find what changed since "${ref}": ${(error as Error).message}. Is the ref fetched, and the history deep enough (actions/checkout: fetch-depth: 0)?`);
   }
-  const range = `${ref}...HEAD`;
-  const [changed, deleted] = await Promise.all([diffNames(root, range, 'd'), diffNames(root, range, 'D')]);
+  const [changed, deleted, untracked] = await Promise.all([
+    diffNames(root, base, 'd'),
+    diffNames(root, base, 'D'),
+    git(root, ['ls-files', '--others', '--exclude-standard', '-z', '--', '.']),
+  ]);
   const deletedPaths = splitNul(deleted);
-  return { changed: splitNul(changed), deleted: deletedPaths, deletedIds: await idsDefinedAt(root, ref, deletedPaths.filter((path) => /\.(md|markdown)$/i.test(path))) };
+  return {
+    changed: [...splitNul(changed), ...splitNul(untracked)],
+    deleted: deletedPaths,
+    deletedIds: await idsDefinedAt(root, base, deletedPaths.filter((path) => /\.(md|markdown)$/i.test(path))),
+  };
 }
 
 /** Every string in the frontmatter, however deep: where a document names ids. */
@@ -114,7 +124,12 @@ function linkedPaths(index: RepoIndex, document: IndexedDocument): string[] {
   });
 }
 
-/** The files whose findings a change can affect: see the comment at the top of this file. */
+/**
+ * The files whose findings a change can affect: see the comment at the top of
+ * this file. Both directions count: the files that point at what changed, and
+ * the files that what changed points at (a model card moved to draft changes
+ * the findings of the AI system it names).
+ */
 export function affectedPaths(index: RepoIndex, changes: ChangedFiles): Set<string> {
   const changed = new Set(changes.changed);
   const touched = new Set([...changes.changed, ...changes.deleted]);
@@ -127,6 +142,9 @@ export function affectedPaths(index: RepoIndex, changes: ChangedFiles): Set<stri
     if (changed.has(document.path) || linkedPaths(index, document).some((path) => touched.has(path)) || namedIds(index, document).some((id) => ids.has(id))) {
       affected.add(document.path);
     }
+    if (!changed.has(document.path)) continue;
+    for (const path of linkedPaths(index, document)) affected.add(path);
+    for (const id of namedIds(index, document)) for (const definition of index.ids.get(id) ?? []) affected.add(definition.document.path);
   }
   return affected;
 }

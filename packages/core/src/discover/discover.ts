@@ -66,7 +66,7 @@ export async function discover(config: ResolvedConfig): Promise<DiscoveredFile[]
   const included = globMatcher(config.include);
   const excluded = globMatcher(config.exclude);
   const entries = walk(config.root, (path) => included(path) && !excluded(path));
-  const inGovernance = globMatcher(config.governance.map((glob) => (glob.endsWith('/**') || glob.includes('*') ? glob : `${glob}/**`)));
+  const inGovernance = globMatcher(config.governance.map((glob) => (glob.includes('*') ? glob : `${glob.replace(/\/+$/, '')}/**`)));
   const assigners = config.assign.map((rule) => ({ match: globMatcher(rule.files), type: rule.type }));
   return entries
     .map(({ path, isSymbolicLink }) => {

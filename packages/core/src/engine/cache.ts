@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, lstatSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
@@ -232,4 +233,17 @@ export function entriesAfterRun(outcomes: readonly FileOutcome[], stats: CacheLo
     entries.set(outcome.document.path, { size: stat.size, mtimeMs: stat.mtimeMs, hash: stat.hash ?? outcome.document.hash, outcome });
   }
   return entries;
+}
+
+/**
+ * A cache file that git tracks came with the checkout, so anyone who can open
+ * a pull request could have written it, findings and all: it is never read.
+ */
+export function isTrackedByGit(root: string, path: string): boolean {
+  try {
+    execFileSync('git', ['ls-files', '--error-unmatch', '--', path], { cwd: root, stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -8,7 +8,7 @@ export function severityOf(setting: RuleSetting | undefined, fallback: SeverityS
 }
 
 export function optionsOf(setting: RuleSetting | undefined): Record<string, unknown> {
-  return Array.isArray(setting) ? setting[1] : {};
+  return Array.isArray(setting) ? (setting[1] ?? {}) : {};
 }
 
 /** A rule's report, completed into a finding. */

@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { getCatalog, catalogNames } from '../catalog/index.js';
 import { loadConfig } from '../config/load.js';
@@ -10,10 +10,11 @@ import { buildIndex, type RepoIndex } from '../index/repo-index.js';
 import type { Finding, Severity, SeveritySetting } from '../model.js';
 import { capFindings, TOO_MANY_FINDINGS } from '../rules/file/too-many-findings.js';
 import { RULES } from '../rules/index.js';
+import { closest } from '../util/suggest.js';
 import type { Rule } from '../rules/types.js';
 import { SchemaRegistry } from '../schemas/registry.js';
 import { compareFindings, optionsOf, severityOf, toFinding } from './findings.js';
-import { cacheKey, DEFAULT_CACHE_NAME, entriesAfterRun, lookUp, readCache, saveCache } from './cache.js';
+import { cacheKey, DEFAULT_CACHE_NAME, entriesAfterRun, isTrackedByGit, lookUp, readCache, saveCache } from './cache.js';
 import { processFile, type FileJobSettings, type FileOutcome } from './process-file.js';
 import { parseInWorkers, workerCount } from './worker-pool.js';
 
@@ -125,7 +126,10 @@ function validNow(now: string | undefined): string {
 export function activeRules(config: ResolvedConfig): ActiveRule[] {
   const known = new Set(RULES.map((rule) => rule.id));
   for (const id of Object.keys(config.rules)) {
-    if (!known.has(id)) throw new UsageError(`unknown rule "${id}" in ${config.file ?? 'the options'}; \`aimslint explain\` lists the rules`);
+    if (known.has(id)) continue;
+    const where = config.ruleSources[id] === 'options' ? '--rule' : (config.file ?? 'the config');
+    const nearest = closest(id, [...known]);
+    throw new UsageError(`unknown rule "${id}" in ${where}${nearest ? `; did you mean "${nearest}"?` : ''} (\`aimslint explain\` lists the rules)`);
   }
   return RULES.flatMap((rule) => {
     const severity = severityOf(config.rules[rule.id], rule.defaultSeverity);
@@ -159,15 +163,17 @@ function reportedPaths(config: ResolvedConfig, cwd: string, paths: readonly stri
   if (paths.length === 0) return () => true;
   const prefixes = paths.map((path) => {
     const absolute = resolve(cwd, path);
+    if (!existsSync(absolute)) throw new UsageError(`path not found: ${path}`);
     if (!isInside(config.root, absolute)) throw new UsageError(`${path} is outside the repository root ${config.root}`);
     return toPosix(relative(config.root, absolute));
   });
   return (path) => prefixes.some((prefix) => prefix === '' || path === prefix || path.startsWith(`${prefix}/`));
 }
 
-function summarise(path: string, root: string, findings: Finding[]): FileResult {
-  const errorCount = findings.filter((finding) => finding.severity === 'error').length;
-  return { path, absolutePath: resolve(root, path), findings, errorCount, warningCount: findings.length - errorCount };
+/** A file's result; the counts are of every finding, also those a cap leaves out of the list, so the exit status stays true. */
+function summarise(path: string, root: string, all: Finding[], shown: Finding[]): FileResult {
+  const errorCount = all.filter((finding) => finding.severity === 'error').length;
+  return { path, absolutePath: resolve(root, path), findings: shown, errorCount, warningCount: all.length - errorCount };
 }
 
 /** Parse on worker threads when that pays, else on this thread. */
@@ -195,6 +201,10 @@ async function parseWithCache(
   if (!options.cache) return { ...(await parseFiles(files, settings, options)), fromCache: 0 };
   const location = resolve(options.cwd, options.cacheLocation ?? join(config.root, DEFAULT_CACHE_NAME));
   const key = cacheKey(settings, { governance: config.governance, assign: config.assign });
+  if (isTrackedByGit(config.root, location)) {
+    notices.push(`the cache ${location} is committed to git, so it was not used: a committed cache could hide findings. Remove it from git and ignore it (.gitignore)`);
+    return { ...(await parseFiles(files, settings, options)), fromCache: 0 };
+  }
   const stored = readCache(location, key);
   const lookup = lookUp(files, stored.entries);
   const parsed = await parseFiles(lookup.misses, settings, options);
@@ -251,7 +261,10 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const isAffected = options.changedSince === undefined ? () => true : await affectedBy(options.changedSince, config, index);
   const results = clock.lap('report', () => [...findingsByFile.entries()]
     .filter(([path]) => isReported(path) && isAffected(path))
-    .map(([path, findings]) => summarise(path, config.root, capFindings(findings.sort(compareFindings), config.limits.maxFindingsPerFile, capSeverity))));
+    .map(([path, findings]) => {
+      const sorted = findings.sort(compareFindings);
+      return summarise(path, config.root, sorted, capFindings(sorted, config.limits.maxFindingsPerFile, capSeverity));
+    }));
   return {
     root: config.root,
     configFile: config.file,

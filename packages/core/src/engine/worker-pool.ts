@@ -78,8 +78,9 @@ export async function parseInWorkers(
         sendNext();
       });
       worker.on('error', reject);
+      // A worker that ends while a batch is out, even cleanly, would leave the run waiting forever.
       worker.on('exit', (code) => {
-        if (code !== 0) reject(new Error(`a parsing worker stopped with code ${code}`));
+        if (pending !== undefined && results[pending] === undefined) reject(new Error(`a parsing worker stopped (code ${code}) before finishing its files`));
       });
       sendNext();
     })));

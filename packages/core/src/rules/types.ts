@@ -56,7 +56,16 @@ export type Rule = DocumentRule | RepositoryRule;
 
 /** Fill `{{name}}` placeholders; an unknown name stays visible rather than vanish. */
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? visible(String(data[name])) : whole));
+}
+
+/**
+ * Document text shown in a message, with control characters made visible: a
+ * value holding a line break and `::error` must not become a CI workflow
+ * command, nor an escape sequence recolour a terminal.
+ */
+function visible(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Identity helpers: they only give a rule object its type. */

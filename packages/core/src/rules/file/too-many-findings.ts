@@ -18,14 +18,17 @@ export default defineRepositoryRule({
 });
 
 /**
- * Keep `findings` (already sorted) within `max`, adding one finding that says
- * how many were left out, at the first one left out. `severity` null (the
- * rule is off) drops the rest silently.
+ * Keep `findings` (already sorted) within `max`, errors before warnings so a
+ * cut never hides an error behind warnings, adding one finding that says how
+ * many were left out, at the first one left out. `severity` null (the rule is
+ * off) drops the rest silently. Counts of errors are taken before the cut.
  */
 export function capFindings(findings: Finding[], max: number, severity: Severity | null = 'warn'): Finding[] {
   if (findings.length <= max) return findings;
-  const kept = findings.slice(0, max);
-  const first = findings[max];
+  const errorsFirst = [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity !== 'error')];
+  const keptSet = new Set(errorsFirst.slice(0, max));
+  const kept = findings.filter((finding) => keptSet.has(finding));
+  const first = findings.find((finding) => !keptSet.has(finding));
   if (severity === null || first === undefined) return kept;
   kept.push({
     ruleId: TOO_MANY_FINDINGS,

@@ -36,7 +36,7 @@ testRule(unstaffed, {
   invalid: [{
     name: 'the owning role has no holders',
     files: { 'aims/roles.md': roles('') },
-    errors: [{ file: 'aims/roles.md', line: 7, column: 9, endColumn: 23, message: 'ROLE-AIMS-LEAD owns or approves 1 document(s) but has no `holders`; name the people who hold it.' }],
+    errors: [{ file: 'aims/roles.md', line: 7, column: 9, endColumn: 23, message: 'ROLE-AIMS-LEAD owns or approves one document but has no `holders`; name the people who hold it.' }],
   }],
 });
 

@@ -28,6 +28,11 @@ testRule(rule, {
     { name: 'a draft needs no approval fields', files: { [file]: policy({ status: 'draft', approved_by: '', approved_on: '', last_reviewed: '', next_review: '' }) } },
     { name: 'a three-part version', files: { [file]: policy({ version: '"1.10.2"' }) } },
     { name: 'documents without a known type are not schema-checked', files: { 'notes.md': '---\ntitle: 3\n---\n' } },
+    {
+      name: 'a type assigned by the config need not be repeated in the file',
+      config: { assign: [{ files: 'aims/**', type: 'ai-policy' }] },
+      files: { [file]: policy({ type: '' }) },
+    },
   ],
   invalid: [
     {
@@ -48,7 +53,7 @@ testRule(rule, {
     {
       name: 'an id in the wrong form',
       files: { [file]: policy({ id: 'pol-1' }) },
-      errors: [{ file, line: 2, column: 5, messageIncludes: '`id` is not in the required form; found `pol-1`.' }],
+      errors: [{ file, line: 2, column: 5, message: '`id` is not in the required form; found `pol-1`. It must be an upper-case id in parts joined by hyphens, such as `POL-001` or `MC-CREDIT-SCORING`.' }],
     },
     {
       name: 'an unknown key, with a suggestion',
@@ -56,14 +61,19 @@ testRule(rule, {
       errors: [{ file, line: 12, column: 1, endColumn: 5, message: '`ownr` is not a field of a document of type `ai-policy`. Did you mean `owner`?' }],
     },
     {
-      name: 'an approved document without its approver, at the opening line',
+      name: 'an approved document without its approver, at its status',
       files: { [file]: policy({ approved_by: '' }) },
-      errors: [{ file, line: 1, column: 1, messageIncludes: '`approved_by` is missing' }],
+      errors: [{ file, line: 6, column: 9, message: '`approved_by` is missing: an approved document must also say `approved_by`, `approved_on`, `last_reviewed` and `next_review`.' }],
     },
     {
       name: 'a missing title',
       files: { [file]: policy({ title: '' }) },
       errors: [{ file, line: 1, column: 1, messageIncludes: '`title` is missing' }],
+    },
+    {
+      name: 'one of two alternative keys missing is one finding',
+      files: { 'data/loans.md': '---\nid: DS-LOANS\ntype: dataset-card\ntitle: Loan book\nowner: ROLE-DATA\nstatus: draft\nversion: "0.1"\nprovenance: Core banking system\n---\n' },
+      errors: [{ file: 'data/loans.md', line: 1, column: 1, message: 'Add `system` or `systems`: this document needs one of them.' }],
     },
     {
       name: 'a risk likelihood out of range, deep in a list',

@@ -46,6 +46,10 @@ function reportFor(document: ParsedDocument, error: ErrorObject): Report | undef
       const missing = String((error.params as { missingProperty: string }).missingProperty);
       const where = pointer === '' ? frontmatterRange(document) : keyRange(document, pointer);
       const owner = pointer === '' ? 'the frontmatter' : `\`${field}\``;
+      // The only conditional requirement of the format: what an approved document must also say.
+      if (pointer === '' && error.schemaPath.includes('/then/')) {
+        return { messageId: 'requiredWhenApproved', data: { key: missing }, file, range: valueRange(document, '/status') };
+      }
       return { messageId: 'required', data: { key: missing, owner }, file, range: where };
     }
     case 'additionalProperties':
@@ -86,8 +90,10 @@ function reportFor(document: ParsedDocument, error: ErrorObject): Report | undef
       const shape = format === 'date' ? 'a real date written YYYY-MM-DD' : format === 'uri' ? 'a full URL' : `a valid ${format}`;
       return { messageId: 'format', data: { field, shape, found }, file, range: valueRange(document, pointer) };
     }
-    case 'pattern':
-      return { messageId: 'pattern', data: { field, found, hint: schemaHint(error) }, file, range: valueRange(document, pointer) };
+    case 'pattern': {
+      const form = PATTERN_FORMS[String((error.params as { pattern: string }).pattern)];
+      return { messageId: 'pattern', data: { field, found, hint: form ? ` It must be ${form}.` : schemaHint(error) }, file, range: valueRange(document, pointer) };
+    }
     case 'minLength':
     case 'minItems':
       return { messageId: 'empty', data: { field }, file, range: valueRange(document, pointer) };
@@ -107,6 +113,34 @@ function reportFor(document: ParsedDocument, error: ErrorObject): Report | undef
   }
 }
 
+/** What each pattern of the format means, in the words a policy author uses. */
+const PATTERN_FORMS: Readonly<Record<string, string>> = {
+  '^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$': 'an upper-case id in parts joined by hyphens, such as `POL-001` or `MC-CREDIT-SCORING`',
+  '^ROLE-[A-Z0-9]+(-[A-Z0-9]+)*$': 'a role id defined in the roles document, such as `ROLE-AIMS-LEAD`',
+  '^\\d+\\.\\d+(\\.\\d+)?$': 'a version such as `"1.0"` or `"2.3.1"`, in quotes',
+  '^A\\.\\d+\\.\\d+(\\.\\d+)?$': 'an Annex A control id such as `A.6.2.4`',
+  '^\\d+(\\.\\d+)*$': 'a clause number such as `"6.1.2"`, in quotes',
+};
+
+/**
+ * ajv reports each branch of an `anyOf` (`system` or `systems`) as its own
+ * missing key; the author needs one sentence: add one of them.
+ */
+function mergeAlternatives(document: ParsedDocument, errors: ErrorObject[]): { reports: Report[]; rest: ErrorObject[] } {
+  const reports: Report[] = [];
+  let rest = errors;
+  for (const choice of errors.filter((error) => error.keyword === 'anyOf')) {
+    const branch = `${choice.schemaPath}/`;
+    const missing = rest.filter((error) => error.keyword === 'required' && error.schemaPath.startsWith(branch));
+    if (missing.length < 2) continue;
+    const keys = missing.map((error) => `\`${String((error.params as { missingProperty: string }).missingProperty)}\``);
+    rest = rest.filter((error) => !missing.includes(error));
+    const range = choice.instancePath === '' ? frontmatterRange(document) : keyRange(document, choice.instancePath);
+    reports.push({ messageId: 'requiredOneOf', data: { keys: keys.join(' or ') }, file: document.path, range });
+  }
+  return { reports, rest };
+}
+
 function reportKey(report: Report): string {
   return `${report.range.line}:${report.range.column}:${report.messageId}:${JSON.stringify(report.data)}`;
 }
@@ -118,6 +152,8 @@ export default defineDocumentRule({
   serves: ['7.5.2'],
   messages: {
     required: '`{{key}}` is missing from {{owner}}: add it.',
+    requiredWhenApproved: '`{{key}}` is missing: an approved document must also say `approved_by`, `approved_on`, `last_reviewed` and `next_review`.',
+    requiredOneOf: 'Add {{keys}}: this document needs one of them.',
     unknownKey: '`{{key}}` is not a field of {{where}}.{{suggestion}}',
     enum: '`{{field}}` must be one of {{allowed}}; found {{found}}.{{suggestion}}',
     type: '`{{field}}` must be {{expected}}; found {{found}}.{{quote}}',
@@ -130,12 +166,15 @@ export default defineDocumentRule({
   check(document, { schemas }) {
     const data = document.frontmatter?.data;
     if (!data || document.type === undefined || !schemas.has(document.type)) return [];
+    // A type assigned by the config (`assign`) counts as written: the file need not repeat it.
+    const validated = data['type'] === undefined ? { ...data, type: document.type } : data;
+    const { reports, rest } = mergeAlternatives(document, schemas.validate(document.type, validated));
     const seen = new Set<string>();
-    return schemas.validate(document.type, data).flatMap((error) => {
+    return [...reports, ...rest.flatMap((error) => {
       const report = reportFor(document, error);
       if (!report || seen.has(reportKey(report))) return [];
       seen.add(reportKey(report));
       return [report];
-    });
+    })];
   },
 });

@@ -33,7 +33,7 @@ const entry = closedObject(
     evidence: field(
       textList,
       'Evidence',
-      'What shows the control is in place: document ids (POL-001) or repository-relative links, optionally to a heading (../policies/ai-policy.md#policy-review). Applicable controls need at least one.',
+      'What shows the control is in place: document ids (POL-001) or links relative to this SoA file, as Markdown links are, optionally to a heading (../policies/ai-policy.md#policy-review). Applicable controls need at least one.',
     ),
     owner: field(roleId, 'Control owner', 'The role (ROLE-...) responsible for the control.'),
     notes: field(text, 'Notes', 'Anything else worth recording about this control.'),
