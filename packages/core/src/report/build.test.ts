@@ -124,7 +124,7 @@ describe('buildReport on the example repository', () => {
   });
 
   it('counts implemented controls per objective and in total', () => {
-    expect(report.summary.controls).toEqual({ total: 38, implemented: 36, applicable: 36, excluded: 2 });
+    expect(report.summary.controls).toEqual({ total: 38, implemented: 36, applicable: 36, excluded: 2, excludedUnjustified: 0, notStated: 0 });
     const resources = report.objectives.find((objective) => objective.id === 'A.4');
     expect(resources).toMatchObject({ implemented: 4, applicable: 4, excluded: 1, unresolved: 0 });
     expect(control(report, 'A.2.2')).toMatchObject({ state: 'implemented', implementation: expect.stringMatching(/^Board-approved AI policy/) });

@@ -298,6 +298,8 @@ export function buildReport(result: LintResult): AimsReport {
       implemented: countOf(controls, ['implemented']),
       applicable: countOf(controls, ['implemented', 'evidence-gap']),
       excluded: countOf(controls, ['excluded']),
+      excludedUnjustified: countOf(controls, ['excluded-unjustified']),
+      notStated: countOf(controls, ['not-stated']),
     },
   };
   return {

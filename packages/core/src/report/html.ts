@@ -139,7 +139,7 @@ function statsSection(summary: ReportSummary): string {
   const { controls } = summary;
   return `<section class="stats" aria-label="Summary">
 ${stat(`${controls.implemented}/${controls.applicable}`, 'applicable controls implemented')}
-${stat(String(controls.excluded), 'controls excluded')}
+${stat(String(controls.excluded + controls.excludedUnjustified), 'controls excluded')}
 ${stat(String(summary.documents.total), 'governance documents')}
 ${stat(String(summary.errors), summary.errors === 1 ? 'error' : 'errors')}
 ${stat(String(summary.warnings), summary.warnings === 1 ? 'warning' : 'warnings')}

@@ -76,7 +76,7 @@ function summaryTable(summary: ReportSummary): string[] {
     '',
     ...table(['Item', 'Count'], [
       ['Governance documents', `${documents.total} (${statusCounts(documents.byStatus)})`],
-      ['Annex A controls', `${controls.implemented} of ${controls.applicable} applicable implemented; ${controls.excluded} excluded; ${controls.total} in total`],
+      ['Annex A controls', `${controls.implemented} of ${controls.applicable} applicable implemented; ${controls.excluded} excluded; ${controls.excludedUnjustified} excluded without a real justification; ${controls.notStated} not stated; ${controls.total} in total`],
       ['Lint findings', `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`],
       ['Statement of Applicability', summary.soaDocuments.length === 0 ? 'none' : summary.soaDocuments.map(escapeMarkdown).join(', ')],
     ]),
@@ -190,7 +190,7 @@ function findingGroup(group: FindingGroup): string[] {
     '',
     `### ${escapeMarkdown(group.ruleId)}: ${plural(group.errors, 'error')}, ${plural(group.warnings, 'warning')}`,
     '',
-    ...(group.description ? [escapeMarkdown(group.description), ''] : []),
+    ...(group.description ? [escapeMarkdownKeepingCode(group.description), ''] : []),
     ...table(['File', 'Line', 'Severity', 'Message'], shown.map((finding) => [escapeMarkdown(finding.file), String(finding.line), finding.severity === 'error' ? 'error' : 'warning', escapeMarkdownKeepingCode(finding.message)])),
     ...(left > 0 ? ['', `${plural(left, 'more finding')} of this rule: run \`aimslint\` to see all.`] : []),
   ];

@@ -165,7 +165,8 @@ export interface ReportSummary {
   documents: { total: number; byType: DocumentCount[]; byStatus: Record<string, number> };
   errors: number;
   warnings: number;
-  controls: { total: number; implemented: number; applicable: number; excluded: number };
+  /** Applicable + excluded + excludedUnjustified + notStated = total. */
+  controls: { total: number; implemented: number; applicable: number; excluded: number; excludedUnjustified: number; notStated: number };
 }
 
 export interface AimsReport {
