@@ -15,6 +15,7 @@ import {
   isParseWorker,
   serveParseRequests,
   lint,
+  plural,
   type Finding,
   type LintResult,
 } from '@aimslint/core';
@@ -22,7 +23,6 @@ import { planAnnotations } from './annotations.js';
 import { InputError, readInputs, shouldFail, type ActionInputs } from './inputs.js';
 import { buildSummary } from './summary.js';
 
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 function workingDirectoryOf(workspace: string, inputs: ActionInputs): string {
   const directory = resolve(workspace, inputs.workingDirectory);

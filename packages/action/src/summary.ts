@@ -1,10 +1,9 @@
-import { buildReport, renderReportMarkdown, type Finding, type LintResult } from '@aimslint/core';
+import { buildReport, plural, renderReportMarkdown, type Finding, type LintResult } from '@aimslint/core';
 import { ANNOTATIONS_PER_LEVEL, findingsByImportance, planAnnotations } from './annotations.js';
 
 /** Rows of the findings table; the full list is in the SARIF report and the log. */
 export const SUMMARY_FINDING_ROWS = 50;
 
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** Text for a GFM table cell: a pipe would end the cell, a line break the row. */
 const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ');

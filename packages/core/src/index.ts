@@ -12,3 +12,4 @@ export { FORMATTERS, formatterNames, type Formatter, type FormatOptions } from '
 export { VERSION, DOCS_BASE_URL } from './version.js';
 export { serveParseRequests, isParseWorker } from './engine/worker.js';
 export { buildReport, renderReportMarkdown, renderReportHtml, type AimsReport, type RenderOptions } from './report/index.js';
+export { plural } from './util/words.js';

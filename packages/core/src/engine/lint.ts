@@ -17,6 +17,7 @@ import { compareFindings, optionsOf, severityOf, toFinding } from './findings.js
 import { cacheKey, DEFAULT_CACHE_NAME, entriesAfterRun, isTrackedByGit, lookUp, readCache, saveCache } from './cache.js';
 import { processFile, type FileJobSettings, type FileOutcome } from './process-file.js';
 import { parseInWorkers, workerCount } from './worker-pool.js';
+import { ISO_DATE } from '../util/words.js';
 
 export interface LintOptions {
   /** Where relative paths and config discovery start. */
@@ -106,7 +107,6 @@ export interface LintResult {
   notices: string[];
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function today(date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');

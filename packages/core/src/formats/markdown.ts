@@ -1,5 +1,6 @@
 import type { Finding } from '../model.js';
 import type { FormatOptions, Formatter } from './types.js';
+import { plural } from '../util/words.js';
 
 /** Text for one GFM table cell: a pipe would end the cell, a line break the row. */
 export function escapeTableCell(text: string): string {
@@ -9,7 +10,6 @@ export function escapeTableCell(text: string): string {
 /** A repository-relative path as a link target; `#L12` makes GitHub jump to the line. */
 const lineLink = (file: string, line: number): string => `${file.split('/').map(encodeURIComponent).join('/')}#L${line}`;
 
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 function row(finding: Finding, options: FormatOptions): string {
   const where = `${finding.file}:${finding.range.line}`;

@@ -1,4 +1,5 @@
 import type { Formatter } from './types.js';
+import { plural } from '../util/words.js';
 
 const ANSI = { red: 31, yellow: 33, dim: 2, bold: 1, underline: 4, green: 32 } as const;
 
@@ -6,7 +7,6 @@ function painter(enabled: boolean) {
   return (style: keyof typeof ANSI, text: string): string => (enabled ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
 }
 
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** ESLint's stylish layout: a block per file, a summary line at the end. */
 export const stylish: Formatter = (result, { color }) => {

@@ -1,5 +1,6 @@
 import type { Frontmatter, IndexedDocument, SourceRange, ValueLocation } from '../model.js';
 import { frontmatterLocations } from '../parse/frontmatter.js';
+import { ISO_DATE } from '../util/words.js';
 
 /** Frontmatter data of a document, or an empty object when it has none. */
 export function dataOf(document: IndexedDocument): Record<string, unknown> {
@@ -76,4 +77,15 @@ export function valueRange(document: IndexedDocument, pointer: string): SourceRa
 /** The frontmatter's opening line: where a missing required key is reported. */
 export function frontmatterRange(document: IndexedDocument): SourceRange {
   return document.frontmatter?.range ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
+/**
+ * The date a document's review was due, when that is before `now`: the one
+ * judgement behind review/overdue and stale SoA evidence. Retired documents
+ * are never overdue; a `next_review` that is not a date is the schema's to report.
+ */
+export function overdueSince(document: IndexedDocument, now: string): string | undefined {
+  const due = stringField(document, 'next_review');
+  if (due === undefined || !ISO_DATE.test(due) || due >= now || stringField(document, 'status') === 'retired') return undefined;
+  return due;
 }

@@ -3,6 +3,7 @@ import type {
   AimsReport, ClauseCoverage, ControlCoverage, DocumentRef, EvidenceEntry, FindingGroup, InventorySystem, ObjectiveCoverage,
   ReadinessVerdict, ReportSummary, SystemArtefact,
 } from './types.js';
+import { plural } from '../util/words.js';
 
 /** A PR comment holds 65,536 characters: past this many findings per rule, point to the full run. */
 const FINDINGS_PER_RULE = 20;
@@ -44,7 +45,6 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
 }
 
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 function header(summary: ReportSummary): string[] {
   return [

@@ -1,7 +1,5 @@
-import { stringField, valueRange } from '../../index/fields.js';
+import { overdueSince, valueRange } from '../../index/fields.js';
 import { defineRepositoryRule } from '../types.js';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export default defineRepositoryRule({
   id: 'review/overdue',
@@ -13,8 +11,8 @@ export default defineRepositoryRule({
   },
   check(index, { now }) {
     return index.governed.flatMap((document) => {
-      const due = stringField(document, 'next_review');
-      if (due === undefined || !ISO_DATE.test(due) || due >= now || stringField(document, 'status') === 'retired') return [];
+      const due = overdueSince(document, now);
+      if (due === undefined) return [];
       return [{ messageId: 'overdue', data: { due }, file: document.path, range: valueRange(document, '/next_review') }];
     });
   },

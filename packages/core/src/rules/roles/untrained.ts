@@ -3,13 +3,14 @@ import { stringField } from '../../index/fields.js';
 import { documentsOfType } from '../../index/repo-index.js';
 import { defineRepositoryRule } from '../types.js';
 import { accountableRoles } from './responsible.js';
+import { ISO_DATE } from '../../util/words.js';
 
 /** The day a training record stops being current: `expires_on`, else twelve months after completion. */
 export function trainingExpiry(record: IndexedDocument): string | undefined {
   const expires = stringField(record, 'expires_on');
   if (expires !== undefined) return expires;
   const completed = stringField(record, 'completed_on');
-  if (completed === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(completed)) return undefined;
+  if (completed === undefined || !ISO_DATE.test(completed)) return undefined;
   return `${String(Number(completed.slice(0, 4)) + 1).padStart(4, '0')}${completed.slice(4)}`;
 }
 

@@ -1,5 +1,5 @@
 import type { IndexedDocument } from '../../model.js';
-import { stringField, stringListField } from '../../index/fields.js';
+import { overdueSince, stringField, stringListField } from '../../index/fields.js';
 import { resolveLink } from '../../index/links.js';
 import { lookupId, type RepoIndex } from '../../index/repo-index.js';
 import { allEntries, type EvidenceItem, type SoaEntry } from '../../index/soa.js';
@@ -36,8 +36,7 @@ export function resolveEvidence(index: RepoIndex, soaPath: string, item: Evidenc
 /** Why a document does not count as evidence: not approved, or overdue for review. */
 export function evidenceStatus(document: IndexedDocument, now: string): 'current' | 'unapproved' | 'stale' {
   if (stringField(document, 'status') !== 'approved') return 'unapproved';
-  const due = stringField(document, 'next_review');
-  return due !== undefined && due < now ? 'stale' : 'current';
+  return overdueSince(document, now) === undefined ? 'current' : 'stale';
 }
 
 export function claimsControl(document: IndexedDocument, control: string): boolean {
