@@ -9,13 +9,13 @@ import { parentPort } from 'node:worker_threads';
 import * as core from '@actions/core';
 import {
   DOCS_BASE_URL,
-  FORMATTERS,
   UsageError,
   VERSION,
   isParseWorker,
   serveParseRequests,
   lint,
   plural,
+  sarif,
   type Finding,
   type LintResult,
 } from '@aimslint/core';
@@ -56,9 +56,10 @@ function annotate(result: LintResult, workspace: string): void {
   }
 }
 
-function writeSarif(result: LintResult, path: string): void {
+/** SARIF paths relative to the workspace, which code scanning resolves them against, also when the AIMS is in a subfolder. */
+function writeSarif(result: LintResult, path: string, workspace: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, FORMATTERS['sarif']!(result, { color: false, docsBaseUrl: DOCS_BASE_URL, toolVersion: VERSION }));
+  writeFileSync(path, sarif(result, { color: false, docsBaseUrl: DOCS_BASE_URL, toolVersion: VERSION, pathBase: workspace }));
 }
 
 async function run(): Promise<void> {
@@ -67,7 +68,7 @@ async function run(): Promise<void> {
   const cwd = workingDirectoryOf(workspace, inputs);
   const result = await lintAsAsked(cwd, inputs);
   const sarifPath = inputs.sarifFile === undefined ? '' : resolve(cwd, inputs.sarifFile);
-  if (sarifPath !== '') writeSarif(result, sarifPath);
+  if (sarifPath !== '') writeSarif(result, sarifPath, workspace);
   for (const notice of result.notices) core.info(`aimslint: ${notice}`);
   annotate(result, workspace);
   core.setOutput('error-count', result.errorCount);

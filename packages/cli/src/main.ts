@@ -230,7 +230,7 @@ async function lintCommand(values: Values, paths: string[], io: CliIo): Promise<
   if (values.timing) io.stderr.write(timingTable(linted));
   const result = values.quiet ? withoutWarnings(linted) : linted;
   const outputFile = values['output-file'];
-  writeOutput(io, outputFile, formatter(result, { color: outputFile === undefined && useColor(values, io), docsBaseUrl: DOCS_BASE_URL, toolVersion: VERSION }));
+  writeOutput(io, outputFile, formatter(result, { color: outputFile === undefined && useColor(values, io), docsBaseUrl: DOCS_BASE_URL, toolVersion: VERSION, pathBase: io.cwd }));
   const tooManyWarnings = maxWarnings !== undefined && result.warningCount > maxWarnings;
   if (tooManyWarnings) io.stderr.write(`aimslint: ${result.warningCount} warnings, more than --max-warnings ${maxWarnings}\n`);
   return result.errorCount > 0 || tooManyWarnings ? 1 : 0;

@@ -9,6 +9,7 @@ export { commandLinePath } from './discover/discover.js';
 export type { UserConfig, ResolvedConfig } from './config/types.js';
 export { getCatalog, controlsOf, type Catalog } from './catalog/index.js';
 export { FORMATTERS, formatterNames, type Formatter, type FormatOptions } from './formats/index.js';
+export { sarif } from './formats/sarif.js';
 export { VERSION, DOCS_BASE_URL } from './version.js';
 export { serveParseRequests, isParseWorker } from './engine/worker.js';
 export { buildReport, renderReportMarkdown, renderReportHtml, type AimsReport, type RenderOptions } from './report/index.js';

@@ -31,3 +31,11 @@ describe('github formatter', () => {
     expect(workflowCommand(finding({ range: { line: 2, column: 4, endLine: 5, endColumn: 1 } }))).toBe('::error file=docs/a.md,line=2,endLine=5,title=link/broken::broken');
   });
 });
+
+describe('paths for a job that runs elsewhere than the aimslint root', () => {
+  it('are relative to pathBase, so annotations land when the AIMS is in a subfolder', () => {
+    const result = lintResultOf({ root: '/work/repo/governance', paths: ['aims/soa.md'], findings: [{ ruleId: 'soa/missing', severity: 'error', message: 'm', file: 'aims/soa.md', range: at(1, 1) }] });
+    expect(github(result, { color: false, docsBaseUrl: '', toolVersion: '1', pathBase: '/work/repo' })).toContain('file=governance/aims/soa.md,');
+    expect(github(result, { color: false, docsBaseUrl: '', toolVersion: '1' })).toContain('file=aims/soa.md,');
+  });
+});

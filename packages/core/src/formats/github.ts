@@ -1,5 +1,5 @@
 import type { Finding } from '../model.js';
-import type { Formatter } from './types.js';
+import { pathFor, type Formatter } from './types.js';
 
 /** GitHub's escaping of a workflow command's message. */
 export function escapeData(text: string): string {
@@ -12,9 +12,9 @@ export function escapeProperty(text: string): string {
 }
 
 /** One `::error` / `::warning` workflow command for a finding. */
-export function workflowCommand(finding: Finding): string {
+export function workflowCommand(finding: Finding, file: string = finding.file): string {
   const { range } = finding;
-  const properties: [string, string][] = [['file', finding.file], ['line', String(range.line)], ['endLine', String(range.endLine)]];
+  const properties: [string, string][] = [['file', file], ['line', String(range.line)], ['endLine', String(range.endLine)]];
   // GitHub accepts column ranges only within one line; across lines it would misplace the mark.
   if (range.line === range.endLine) properties.push(['col', String(range.column)], ['endColumn', String(range.endColumn)]);
   properties.push(['title', finding.ruleId]);
@@ -24,10 +24,11 @@ export function workflowCommand(finding: Finding): string {
 
 /**
  * Workflow commands that GitHub Actions turns into annotations on the
- * changed lines. Paths are repository-relative: run aimslint from the
- * repository root (the workspace) so that GitHub finds the files.
+ * changed lines. Paths are relative to `pathBase` (the CLI passes the folder
+ * it runs in, the workspace in a workflow), so GitHub finds the files even
+ * when the AIMS lives in a subfolder.
  */
-export const github: Formatter = (result) => {
-  const lines = result.files.flatMap((file) => file.findings.map(workflowCommand));
+export const github: Formatter = (result, options) => {
+  const lines = result.files.flatMap((file) => file.findings.map((finding) => workflowCommand(finding, pathFor(result, options, finding.file))));
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 };

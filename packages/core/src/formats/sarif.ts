@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { ActiveRule } from '../engine/lint.js';
 import type { Finding, RelatedLocation, Severity, SourceRange } from '../model.js';
-import type { FormatOptions, Formatter } from './types.js';
+import { pathFor, type FormatOptions, type Formatter } from './types.js';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/aimslint/aimslint';
@@ -26,8 +26,8 @@ function physicalLocation(file: string, range: SourceRange) {
   return { artifactLocation: { uri: relativeUri(file), uriBaseId: SRCROOT }, region: region(range) };
 }
 
-function relatedLocations(related: readonly RelatedLocation[]) {
-  return related.map((location, id) => ({ id, physicalLocation: physicalLocation(location.file, location.range), message: { text: location.message } }));
+function relatedLocations(related: readonly RelatedLocation[], pathOf: (file: string) => string) {
+  return related.map((location, id) => ({ id, physicalLocation: physicalLocation(pathOf(location.file), location.range), message: { text: location.message } }));
 }
 
 function ruleDescriptor({ rule, severity }: ActiveRule, docsBaseUrl: string) {
@@ -64,7 +64,7 @@ export function rootUri(root: string): string {
   return href.endsWith('/') ? href : `${href}/`;
 }
 
-function results(findings: readonly Finding[], ruleIndexOf: ReadonlyMap<string, number>) {
+function results(findings: readonly Finding[], ruleIndexOf: ReadonlyMap<string, number>, pathOf: (file: string) => string) {
   const fingerprintOf = fingerprinter();
   return findings.map((finding) => {
     const ruleIndex = ruleIndexOf.get(finding.ruleId);
@@ -73,8 +73,8 @@ function results(findings: readonly Finding[], ruleIndexOf: ReadonlyMap<string, 
       ...(ruleIndex === undefined ? {} : { ruleIndex }),
       level: levelOf(finding.severity),
       message: { text: finding.message },
-      locations: [{ physicalLocation: physicalLocation(finding.file, finding.range) }],
-      ...(finding.related && finding.related.length > 0 ? { relatedLocations: relatedLocations(finding.related) } : {}),
+      locations: [{ physicalLocation: physicalLocation(pathOf(finding.file), finding.range) }],
+      ...(finding.related && finding.related.length > 0 ? { relatedLocations: relatedLocations(finding.related, pathOf) } : {}),
       partialFingerprints: { [FINGERPRINT_KEY]: fingerprintOf(finding) },
     };
   });
@@ -96,10 +96,10 @@ export const sarif: Formatter = (result, options: FormatOptions) => {
           rules: result.rules.map((active) => ruleDescriptor(active, options.docsBaseUrl)),
         },
       },
-      originalUriBaseIds: { [SRCROOT]: { uri: rootUri(result.root) } },
+      originalUriBaseIds: { [SRCROOT]: { uri: rootUri(options.pathBase ?? result.root) } },
       // Our columns count UTF-16 code units, as editors and GitHub do.
       columnKind: 'utf16CodeUnits',
-      results: results(result.files.flatMap((file) => file.findings), ruleIndexOf),
+      results: results(result.files.flatMap((file) => file.findings), ruleIndexOf, (file) => pathFor(result, options, file)),
     }],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
