@@ -11,7 +11,7 @@ import { parseDocument } from '../../packages/core/src/parse/document.js';
 import { splitFrontmatter } from '../../packages/core/src/parse/frontmatter.js';
 import { idsInFrontmatter } from '../../packages/core/src/discover/changed-files.js';
 import { findPlaceholders } from '../../packages/core/src/rules/content/placeholder.js';
-import { isRealJustification } from '../../packages/core/src/rules/soa/exclusion-unjustified.js';
+import { isRealJustification } from '../../packages/core/src/index/queries.js';
 import { capFindings } from '../../packages/core/src/rules/file/too-many-findings.js';
 import { repositoryPathOf } from '../../packages/core/src/index/links.js';
 import { soaStatementOf } from '../../packages/core/src/index/soa.js';

@@ -6,11 +6,8 @@ import { repositoryPathOf } from '../index/links.js';
 import { documentsOfType, lookupId, type RepoIndex } from '../index/repo-index.js';
 import { allEntries, type EvidenceItem, type SoaEntry } from '../index/soa.js';
 import type { IndexedDocument } from '../model.js';
-import { providersByClause } from '../rules/aims/required-document.js';
 import { RULES } from '../rules/index.js';
-import { inventoryGaps, REQUIRED_FOR_DEPLOYED } from '../rules/inventory/incomplete.js';
-import { evidenceStatus, resolveEvidence, type EvidenceTarget } from '../rules/soa/evidence.js';
-import { isRealJustification } from '../rules/soa/exclusion-unjustified.js';
+import { evidenceStatus, inventoryGaps, isRealJustification, providersByClause, REQUIRED_FOR_DEPLOYED, resolveEvidence, type EvidenceTarget } from '../index/queries.js';
 import { VERSION } from '../version.js';
 import type {
   AimsReport, ClauseCoverage, ControlCoverage, ControlState, DocumentCount, DocumentRef, EvidenceEntry, EvidenceState,

@@ -1,23 +1,7 @@
-import type { Clause } from '../../catalog/index.js';
-import { frontmatterRange, stringField, stringListField } from '../../index/fields.js';
-import { documentsOfType, type RepoIndex } from '../../index/repo-index.js';
-import type { IndexedDocument } from '../../model.js';
+import { frontmatterRange } from '../../index/fields.js';
+import { providersByClause } from '../../index/queries.js';
+import { documentsOfType } from '../../index/repo-index.js';
 import { defineRepositoryRule } from '../types.js';
-
-/** The documents that provide each clause's documented information (retired ones do not), in one pass. */
-export function providersByClause(index: RepoIndex): Map<string, IndexedDocument[]> {
-  const providers = new Map<string, IndexedDocument[]>(index.catalog.clauses.map((clause) => [clause.id, []]));
-  const clausesByType = new Map<string, Clause[]>();
-  for (const clause of index.catalog.clauses) {
-    for (const type of clause.providedBy) clausesByType.set(type, [...(clausesByType.get(type) ?? []), clause]);
-  }
-  for (const document of index.governed) {
-    if (stringField(document, 'status') === 'retired') continue;
-    const provided = new Set([...(clausesByType.get(document.type ?? '') ?? []).map((clause) => clause.id), ...stringListField(document, 'clauses').map((item) => item.value)]);
-    for (const clause of provided) providers.get(clause)?.push(document);
-  }
-  return providers;
-}
 
 export default defineRepositoryRule({
   id: 'aims/required-document',

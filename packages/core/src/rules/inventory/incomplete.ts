@@ -1,22 +1,7 @@
-import type { IndexedDocument } from '../../model.js';
 import { stringField, valueRange } from '../../index/fields.js';
-import { documentsOfType, type RepoIndex } from '../../index/repo-index.js';
+import { inventoryGaps } from '../../index/queries.js';
+import { documentsOfType } from '../../index/repo-index.js';
 import { defineRepositoryRule, type Report } from '../types.js';
-
-/** What a deployed AI system must have, approved, with `system` naming it. */
-export const REQUIRED_FOR_DEPLOYED = ['model-card', 'risk-assessment', 'impact-assessment'] as const;
-
-export type InventoryGap = { type: string; state: 'missing' | 'not approved'; document?: IndexedDocument };
-
-/** For each required type: the approved document, or why there is none. */
-export function inventoryGaps(index: RepoIndex, systemId: string): InventoryGap[] {
-  return REQUIRED_FOR_DEPLOYED.flatMap((type): InventoryGap[] => {
-    const candidates = (index.bySystem.get(systemId) ?? []).filter((document) => document.type === type);
-    if (candidates.some((document) => stringField(document, 'status') === 'approved')) return [];
-    const first = candidates[0];
-    return [first ? { type, state: 'not approved', document: first } : { type, state: 'missing' }];
-  });
-}
 
 export default defineRepositoryRule({
   id: 'inventory/incomplete',

@@ -1,6 +1,7 @@
 import { controlsOf } from '../../catalog/index.js';
 import { defineRepositoryRule, type Report } from '../types.js';
-import { claimsControl, judgeEvidence } from './evidence.js';
+import { claimsControl } from '../../index/queries.js';
+import { judgeEvidence } from './evidence.js';
 
 export default defineRepositoryRule({
   id: 'soa/evidence-backlink',

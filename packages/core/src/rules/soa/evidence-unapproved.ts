@@ -1,6 +1,7 @@
 import { stringField } from '../../index/fields.js';
 import { defineRepositoryRule, type Report } from '../types.js';
-import { evidenceStatus, judgeEvidence } from './evidence.js';
+import { evidenceStatus } from '../../index/queries.js';
+import { judgeEvidence } from './evidence.js';
 
 export default defineRepositoryRule({
   id: 'soa/evidence-unapproved',

@@ -1,13 +1,6 @@
+import { isRealJustification } from '../../index/queries.js';
 import { allEntries } from '../../index/soa.js';
 import { defineRepositoryRule } from '../types.js';
-
-/** Words that fill the box without saying why. */
-const EMPTY_JUSTIFICATIONS = new Set(['', '-', '--', '—', 'n/a', 'na', 'n.a.', 'none', 'tbd', 'tbc', 'todo', 'not applicable', 'not relevant', 'excluded', 'no', '?']);
-
-export function isRealJustification(text: string): boolean {
-  const normalised = text.replace(/[*_`]/g, '').trim().toLowerCase().replace(/\.$/, '');
-  return !EMPTY_JUSTIFICATIONS.has(normalised) && normalised.length >= 3;
-}
 
 export default defineRepositoryRule({
   id: 'soa/exclusion-unjustified',
