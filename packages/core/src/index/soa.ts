@@ -19,6 +19,8 @@ export interface SoaEntry {
   applicableRange: SourceRange;
   justification: string;
   justificationRange: SourceRange;
+  /** How the control is put into practice: `implementation`, or an Implementation column; '' when not said. */
+  implementation: string;
   evidence: EvidenceItem[];
   /** Where a missing evidence list is reported. */
   evidenceRange: SourceRange;
@@ -50,7 +52,7 @@ function frontmatterEntries(document: IndexedDocument): SoaEntry[] {
   if (!Array.isArray(entries)) return [];
   return entries.flatMap((entry: unknown, index): SoaEntry[] => {
     if (typeof entry !== 'object' || entry === null) return [];
-    const { control, applicable, justification, evidence } = entry as Record<string, unknown>;
+    const { control, applicable, justification, implementation, evidence } = entry as Record<string, unknown>;
     if (typeof control !== 'string') return [];
     const at = `/entries/${index}`;
     const evidenceList = Array.isArray(evidence) ? evidence : typeof evidence === 'string' ? [evidence] : [];
@@ -61,6 +63,7 @@ function frontmatterEntries(document: IndexedDocument): SoaEntry[] {
       applicableText: String(applicable ?? ''),
       applicableRange: keyRange(document, `${at}/applicable`),
       justification: typeof justification === 'string' ? justification : '',
+      implementation: typeof implementation === 'string' ? implementation.trim() : '',
       justificationRange: keyRange(document, `${at}/justification`),
       evidence: evidenceList.flatMap((item: unknown, j) =>
         typeof item === 'string' && item.trim() !== ''
@@ -75,9 +78,10 @@ function frontmatterEntries(document: IndexedDocument): SoaEntry[] {
 const REQUIRED_COLUMNS = ['control', 'applicable', 'justification', 'evidence'] as const;
 type Column = (typeof REQUIRED_COLUMNS)[number];
 
-function columnsOf(table: Table): Record<Column, number> | undefined {
+/** Where each column stands; undefined unless all required ones are there. Implementation is optional (-1). */
+function columnsOf(table: Table): (Record<Column, number> & { implementation: number }) | undefined {
   const names = table.header.map((cell) => cell.text.replace(/[*_`]/g, '').trim().toLowerCase());
-  const columns = {} as Record<Column, number>;
+  const columns = { implementation: names.indexOf('implementation') } as Record<Column, number> & { implementation: number };
   for (const column of REQUIRED_COLUMNS) {
     const at = names.indexOf(column);
     if (at === -1) return undefined;
@@ -108,7 +112,7 @@ function linkEvidence(link: Link): EvidenceItem {
   return evidenceItemOf(link.url, link.range);
 }
 
-function tableEntries(table: Table, columns: Record<Column, number>): SoaEntry[] {
+function tableEntries(table: Table, columns: Record<Column, number> & { implementation: number }): SoaEntry[] {
   return table.rows.flatMap((row): SoaEntry[] => {
     const controlCell = row[columns.control];
     if (!controlCell) return [];
@@ -127,6 +131,7 @@ function tableEntries(table: Table, columns: Record<Column, number>): SoaEntry[]
       applicableText: applicableCell.text,
       applicableRange: applicableCell.range,
       justification: justificationCell.text,
+      implementation: row[columns.implementation]?.text.replace(/[*_`]/g, '').trim() ?? '',
       justificationRange: justificationCell.range,
       evidence,
       evidenceRange: evidenceCell.range,

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { controlsOf, type Catalog, type Control } from '../catalog/index.js';
 import type { LintResult } from '../engine/lint.js';
-import { dataOf, stringField, stringListField } from '../index/fields.js';
+import { stringField, stringListField } from '../index/fields.js';
 import { repositoryPathOf } from '../index/links.js';
 import { documentsOfType, lookupId, type RepoIndex } from '../index/repo-index.js';
 import { allEntries, type EvidenceItem, type SoaEntry } from '../index/soa.js';
@@ -48,33 +48,6 @@ function evidenceEntry(index: RepoIndex, soaPath: string, item: EvidenceItem, no
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-const plainCell = (text: string): string => text.replace(/[*_`]/g, '').trim();
-const CONTROL_ID = /A\.\d+(?:\.\d+)+/;
-
-/**
- * The SoA model keeps no implementation text (no rule needs it), so read it
- * here: the frontmatter entry's `implementation`, or an `Implementation`
- * column of the table form.
- */
-function implementationOf(entry: SoaEntry, document: IndexedDocument): string {
-  if (entry.form === 'frontmatter') {
-    const entries = dataOf(document)['entries'];
-    const raw = Array.isArray(entries) ? entries.filter(isRecord).find((item) => String(item['control']).trim() === entry.control) : undefined;
-    const implementation = raw?.['implementation'];
-    return typeof implementation === 'string' ? implementation.trim() : '';
-  }
-  for (const table of document.tables) {
-    const names = table.header.map((cell) => plainCell(cell.text).toLowerCase());
-    const controlAt = names.indexOf('control');
-    const implementationAt = names.indexOf('implementation');
-    if (controlAt === -1 || implementationAt === -1) continue;
-    const row = table.rows.find((cells) => CONTROL_ID.exec(plainCell(cells[controlAt]?.text ?? ''))?.[0] === entry.control);
-    if (row) return plainCell(row[implementationAt]?.text ?? '');
-  }
-  return '';
-}
-
 function controlState(entry: SoaEntry | undefined, evidence: readonly EvidenceEntry[]): ControlState {
   if (entry === undefined || entry.applicable === undefined) return 'not-stated';
   if (!entry.applicable) return isRealJustification(entry.justification) ? 'excluded' : 'excluded-unjustified';
@@ -104,7 +77,7 @@ function controlCoverage(index: RepoIndex, control: Control, now: string, stated
     state: controlState(statement?.entry, evidence),
     applicable: statement?.entry.applicable,
     justification: statement?.entry.justification.trim() ?? '',
-    implementation: statement ? implementationOf(statement.entry, statement.document) : '',
+    implementation: statement?.entry.implementation ?? '',
     evidence,
     soaPath: statement?.document.path,
   };
