@@ -4,7 +4,7 @@ import { isInside } from '../discover/discover.js';
 import { parse as parseYaml } from 'yaml';
 import type { SeveritySetting } from '../model.js';
 import { UsageError } from '../errors.js';
-import { newAjv } from '../schemas/standalone.js';
+import { newAjv } from '../schemas/ajv.js';
 import { DEFAULT_INCLUDE, DEFAULT_LIMITS, type Limits, type ResolvedConfig, type RuleSetting, type UserConfig } from './types.js';
 
 export const CONFIG_NAMES = ['aimslint.config.json', 'aimslint.config.yaml', 'aimslint.config.yml'];

@@ -1,6 +1,6 @@
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { builtinSchemas } from './index.js';
-import { newAjv, validatorName } from './standalone.js';
+import { newAjv, validatorName } from './ajv.js';
 import * as precompiled from './validators.generated.js';
 
 /** The built-in types' validators, compiled at build time (see standalone.ts). */

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtinSchemas } from './index.js';
-import { generateValidatorsModule, newAjv } from './standalone.js';
+import { newAjv } from './ajv.js';
+import { generateValidatorsModule } from './standalone.js';
 import { SchemaRegistry } from './registry.js';
 
 describe('validators compiled at build time', () => {

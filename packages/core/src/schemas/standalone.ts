@@ -1,23 +1,9 @@
-import { Ajv2020, type Options } from 'ajv/dist/2020.js';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
-import addFormatsModule from 'ajv-formats';
+import { newAjv, validatorName } from './ajv.js';
 import { builtinSchemas } from './index.js';
 
-// Both are CommonJS; under NodeNext their functions sit on `.default`.
-const addFormats = addFormatsModule.default;
+// CommonJS; under NodeNext its function sits on `.default`.
 const standaloneCode = standaloneCodeModule.default;
-
-/** One set of ajv options for the run-time registry and the build-time validators, so both judge alike. */
-export const AJV_OPTIONS: Options = { allErrors: true, strict: false, allowUnionTypes: true, verbose: true };
-
-/** The export name of a type's validator in the generated module (`risk-assessment` → `risk_assessment`). */
-export const validatorName = (type: string): string => type.replace(/-/g, '_');
-
-export function newAjv(options: Options = {}): Ajv2020 {
-  const ajv = new Ajv2020({ ...AJV_OPTIONS, ...options });
-  addFormats(ajv);
-  return ajv;
-}
 
 /**
  * The source of validators.generated.ts: every built-in schema compiled by
