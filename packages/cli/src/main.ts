@@ -1,5 +1,5 @@
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve, basename, join } from 'node:path';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   DOCS_BASE_URL,
@@ -13,6 +13,7 @@ import {
   lint,
   renderReportHtml,
   renderReportMarkdown,
+  replaceFileAtomically,
   ruleById,
   type LintResult,
   type SeveritySetting,
@@ -135,22 +136,14 @@ export function writeFileAtomic(path: string, text: string): void {
       throw new UsageError(`cannot write ${path}: ${(error as Error).message}`);
     }
   }
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     // As ESLint does: `-o reports/aimslint.json` makes the folder.
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temporary, text);
-    renameSync(temporary, path);
+    replaceFileAtomically(path, text);
   } catch (error) {
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // No temporary file could be made there (`-o /dev/full/x`): nothing to clean up.
-    }
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot write ${path}: ${code === 'ENOSPC' ? 'the disk is full (ENOSPC)' : code === 'EACCES' ? 'permission denied (EACCES)' : (error as Error).message.replace(temporary, path)}`);
-  }
-}
+    throw new UsageError(`cannot write ${path}: ${code === 'ENOSPC' ? 'the disk is full (ENOSPC)' : code === 'EACCES' ? 'permission denied (EACCES)' : (error as Error).message}`);
+  }}
 
 function explain(ruleId: string | undefined): string {
   if (ruleId === undefined) {

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, lstatSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
+import { appendFileSync, lstatSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import type { DiscoveredFile } from '../discover/discover.js';
 import { hashBytes } from '../parse/document.js';
 import { builtinSchemas } from '../schemas/index.js';
+import { replaceFileAtomically } from '../util/files.js';
 import { VERSION } from '../version.js';
 import type { FileJobSettings, FileOutcome } from './process-file.js';
 
@@ -111,22 +111,6 @@ export function readCache(path: string, key: string): StoredCache {
   }
 }
 
-/** Write the whole cache atomically: a crash or a full disk leaves the old cache or none, never half of one. */
-function rewriteCache(path: string, key: string, entries: Map<string, CacheEntry>): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, frame({ format: 2, key, entries }));
-    renameSync(temporary, path);
-  } catch (error) {
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // No temporary file could be made there: nothing to clean up.
-    }
-    throw error;
-  }
-}
-
 /** Append one delta frame; if that fails half-way, cut the file back so the log stays whole. */
 function appendDelta(path: string, stored: StoredCache, delta: DeltaFrame): void {
   try {
@@ -147,7 +131,7 @@ const sameEntry = (a: CacheEntry, b: CacheEntry): boolean => a.size === b.size &
 /** Bring the cache on disk to `entries`: nothing when nothing changed, a delta when little did, else a rewrite. */
 export function saveCache(path: string, key: string, stored: StoredCache, entries: Map<string, CacheEntry>): void {
   // Renaming over a device, FIFO or folder (`--cache-location /dev/null`) would replace it, not write to it.
-  if (!isRegularFileOrAbsent(path)) throw new Error(`${path} is not a regular file`);
+  if (!isReplaceable(path)) throw new Error(`${path} is not a regular file`);
   const changed = new Map([...entries].filter(([file, entry]) => {
     const before = stored.entries.get(file);
     return !before || !sameEntry(before, entry);
@@ -157,11 +141,13 @@ export function saveCache(path: string, key: string, stored: StoredCache, entrie
   const compact = stored.validBytes === 0
     || stored.deltaFrames + 1 >= COMPACT_AFTER_FRAMES
     || (stored.deltaEntries + changed.size + removed.length) * 4 > entries.size;
-  if (compact) rewriteCache(path, key, entries);
+  // A whole rewrite is atomic: a crash or a full disk leaves the old cache or none, never half of one.
+  if (compact) replaceFileAtomically(path, frame({ format: 2, key, entries }));
   else appendDelta(path, stored, { changed, removed });
 }
 
-function isRegularFileOrAbsent(path: string): boolean {
+/** Nothing there yet, a regular file, or a link (renamed over, never followed): what a rename may replace. */
+function isReplaceable(path: string): boolean {
   try {
     const stat = lstatSync(path);
     return stat.isFile() || stat.isSymbolicLink();
