@@ -72,7 +72,14 @@ function visible(text: string): string {
 export const defineDocumentRule = (rule: Omit<DocumentRule, 'kind'>): DocumentRule => ({ kind: 'document', ...rule });
 export const defineRepositoryRule = (rule: Omit<RepositoryRule, 'kind'>): RepositoryRule => ({ kind: 'repository', ...rule });
 
-/** A rule whose findings the parser makes: the rule passes on its own problems. */
+/**
+ * A rule whose findings the parser makes (it alone sees the bytes): the rule
+ * passes on its own problems, so severity and `off` work as for any rule.
+ */
+export const defineParseProblemRule = (meta: Omit<RuleMeta, 'messages'>): DocumentRule =>
+  defineDocumentRule({ ...meta, messages: { problem: '{{problem}}' }, check: (document) => parseProblems(meta.id, document) });
+
+/** The parser's problems of one rule, as that rule's reports. */
 export function parseProblems(ruleId: string, document: IndexedDocument): Report[] {
   return document.problems
     .filter((problem) => problem.ruleId === ruleId)

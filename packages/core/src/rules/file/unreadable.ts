@@ -1,10 +1,8 @@
-import { defineDocumentRule, parseProblems } from '../types.js';
+import { defineParseProblemRule } from '../types.js';
 
-export default defineDocumentRule({
+export default defineParseProblemRule({
   id: 'file/unreadable',
   defaultSeverity: 'error',
   description: 'A file that could not be read: permissions, vanished during the run, not a regular file, or a link that leaves the repository.',
   serves: ['7.5.3'],
-  messages: { problem: '{{problem}}' },
-  check: (document) => parseProblems('file/unreadable', document),
 });
