@@ -64,7 +64,7 @@ describe('review regressions', () => {
       execFileSync('git', ['add', '-A', '-f'], { cwd: root });
       const result = await lint({ cwd: root, now: NOW, cache: true });
       expect(result.stats.fromCache).toBe(0);
-      expect(result.notices.join('\n')).toMatch(/committed to git, so it was not used/);
+      expect(result.notices.join('\n')).toMatch(/was not used: it is committed to git/);
     });
   });
 

@@ -10,14 +10,11 @@
  * renaming an id breaks everything that names it. The ids that deleted files
  * defined are read from the ref, since the files are gone from the work tree.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { UsageError } from '../errors.js';
 import { repositoryPathOf } from '../index/links.js';
 import type { RepoIndex } from '../index/repo-index.js';
 import type { IndexedDocument } from '../model.js';
-
-const run = promisify(execFile);
+import { findRepository, type GitRepository, runGit, splitNul } from '../util/git.js';
 
 export interface ChangedFiles {
   /** Added or modified since the ref, relative to the root, `/`-separated. */
@@ -28,22 +25,18 @@ export interface ChangedFiles {
   deletedIds: string[];
 }
 
-async function git(root: string, args: string[]): Promise<string> {
+/** A git call under the root, its failure a usage error (exit 2) that names the command. */
+async function git(repository: GitRepository, root: string, args: string[]): Promise<string> {
   try {
-    const { stdout } = await run('git', args, { cwd: root, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
-    return stdout;
+    return await runGit(repository, args, { cwd: root });
   } catch (error) {
-    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0] ?? '';
-    throw new UsageError(`git ${args[0]} failed in ${root}: ${stderr || (error as Error).message}`);
+    throw new UsageError((error as Error).message);
   }
 }
 
-/** `-z` output: NUL-separated names, so no name needs unquoting. */
-const splitNul = (text: string): string[] => text.split('\0').filter((name) => name !== '');
-
 /** Paths relative to the root (`--relative`), limited to what lies under it. */
-const diffNames = (root: string, base: string, filter: string): Promise<string> =>
-  git(root, ['diff', '--name-only', '--no-renames', '-z', '--relative', `--diff-filter=${filter}`, base, '--']);
+const diffNames = (repository: GitRepository, root: string, base: string, filter: string): Promise<string> =>
+  git(repository, root, ['diff', '--no-ext-diff', '--no-textconv', '--name-only', '--no-renames', '-z', '--relative', `--diff-filter=${filter}`, base, '--']);
 
 /** Document and role ids in a file's frontmatter: `id: X` and `- id: X` lines of the first `---` block. */
 export function idsInFrontmatter(text: string): string[] {
@@ -63,8 +56,9 @@ export function idsInFrontmatter(text: string): string[] {
 const CLOSING_FENCE = /^---[ \t\r]*$/;
 const ID_LINE = /^[ \t]*(?:-[ \t]+)?id:[ \t]*["']?([^\s"'#]+)/;
 
-async function idsDefinedAt(root: string, ref: string, paths: readonly string[]): Promise<string[]> {
-  const ids = await Promise.all(paths.map(async (path) => idsInFrontmatter(await git(root, ['show', `${ref}:./${path}`]))));
+async function idsDefinedAt(repository: GitRepository, root: string, ref: string, paths: readonly string[]): Promise<string[]> {
+  // runGit bounds how many run at once; `cat-file blob` prints the bytes as stored, never through a textconv filter.
+  const ids = await Promise.all(paths.map(async (path) => idsInFrontmatter(await git(repository, root, ['cat-file', 'blob', `${ref}:./${path}`]))));
   return ids.flat();
 }
 
@@ -78,22 +72,24 @@ async function idsDefinedAt(root: string, ref: string, paths: readonly string[])
 export async function changedFilesSince(root: string, ref: string): Promise<ChangedFiles> {
   // A ref is passed as an argument, never through a shell; one that looks like an option is refused outright.
   if (ref === '' || ref.startsWith('-')) throw new UsageError(`changed-since needs a git ref such as origin/main, got "${ref}"`);
+  const repository = findRepository(root);
+  if (!repository) throw new UsageError("changed-since needs a git checkout, and the linted folder is not inside one");
   let base: string;
   try {
-    base = (await git(root, ['merge-base', ref, 'HEAD'])).trim();
+    base = (await git(repository, root, ['merge-base', '--end-of-options', ref, 'HEAD'])).trim();
   } catch (error) {
     throw new UsageError(`cannot find what changed since "${ref}": ${(error as Error).message}. Is the ref fetched, and the history deep enough (actions/checkout: fetch-depth: 0)?`);
   }
   const [changed, deleted, untracked] = await Promise.all([
-    diffNames(root, base, 'd'),
-    diffNames(root, base, 'D'),
-    git(root, ['ls-files', '--others', '--exclude-standard', '-z', '--', '.']),
+    diffNames(repository, root, base, 'd'),
+    diffNames(repository, root, base, 'D'),
+    git(repository, root, ['ls-files', '--others', '--exclude-standard', '-z', '--', '.']),
   ]);
   const deletedPaths = splitNul(deleted);
   return {
     changed: [...splitNul(changed), ...splitNul(untracked)],
     deleted: deletedPaths,
-    deletedIds: await idsDefinedAt(root, base, deletedPaths.filter((path) => /\.(md|markdown)$/i.test(path))),
+    deletedIds: await idsDefinedAt(repository, root, base, deletedPaths.filter((path) => /\.(md|markdown)$/i.test(path))),
   };
 }
 

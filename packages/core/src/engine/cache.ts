@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, lstatSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
@@ -6,6 +5,7 @@ import type { DiscoveredFile } from '../discover/discover.js';
 import { hashBytes } from '../parse/document.js';
 import { builtinSchemas } from '../schemas/index.js';
 import { replaceFileAtomically } from '../util/files.js';
+import { findRepository, trackingOf } from '../util/git.js';
 import { VERSION } from '../version.js';
 import type { FileJobSettings, FileOutcome } from './process-file.js';
 
@@ -222,14 +222,19 @@ export function entriesAfterRun(outcomes: readonly FileOutcome[], stats: CacheLo
 }
 
 /**
- * A cache file that git tracks came with the checkout, so anyone who can open
- * a pull request could have written it, findings and all: it is never read.
+ * Why a cache file must not be read, or undefined when it may be. A cache
+ * that git tracks came with the checkout, so anyone who can open a pull
+ * request could have written it, findings and all; and when git cannot say
+ * (git missing, dubious ownership, a broken repository), the cache is not
+ * trusted either (fail closed). Outside any checkout there is no pull request
+ * to fear, and the cache is the user's own.
  */
-export function isTrackedByGit(root: string, path: string): boolean {
-  try {
-    execFileSync('git', ['ls-files', '--error-unmatch', '--', path], { cwd: root, stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
+export function cacheDistrust(root: string, path: string): string | undefined {
+  const repository = findRepository(root);
+  if (!repository) return undefined;
+  const tracking = trackingOf(repository, path, root);
+  if (tracking === 'untracked') return undefined;
+  return tracking === 'tracked'
+    ? 'it is committed to git, and a committed cache could hide findings. Remove it from git and ignore it (.gitignore)'
+    : 'git could not say whether it is committed, and an unverified cache could hide findings';
 }

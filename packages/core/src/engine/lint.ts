@@ -14,7 +14,7 @@ import { closest } from '../util/suggest.js';
 import type { Rule } from '../rules/types.js';
 import { SchemaRegistry } from '../schemas/registry.js';
 import { compareFindings, optionsOf, severityOf, toFinding } from './findings.js';
-import { cacheKey, DEFAULT_CACHE_NAME, entriesAfterRun, isTrackedByGit, lookUp, readCache, saveCache } from './cache.js';
+import { cacheKey, DEFAULT_CACHE_NAME, entriesAfterRun, cacheDistrust, lookUp, readCache, saveCache } from './cache.js';
 import { processFile, type FileJobSettings, type FileOutcome } from './process-file.js';
 import { parseInWorkers, workerCount } from './worker-pool.js';
 import { ISO_DATE } from '../util/words.js';
@@ -201,8 +201,9 @@ async function parseWithCache(
   if (!options.cache) return { ...(await parseFiles(files, settings, options)), fromCache: 0 };
   const location = resolve(options.cwd, options.cacheLocation ?? join(config.root, DEFAULT_CACHE_NAME));
   const key = cacheKey(settings, { governance: config.governance, assign: config.assign });
-  if (isTrackedByGit(config.root, location)) {
-    notices.push(`the cache ${location} is committed to git, so it was not used: a committed cache could hide findings. Remove it from git and ignore it (.gitignore)`);
+  const distrust = cacheDistrust(config.root, location);
+  if (distrust) {
+    notices.push(`the cache ${location} was not used: ${distrust}`);
     return { ...(await parseFiles(files, settings, options)), fromCache: 0 };
   }
   const stored = readCache(location, key);
