@@ -52,7 +52,7 @@ describe('review regressions', () => {
   it('a worker that exits cleanly before answering fails the run instead of hanging', async () => {
     await withRepository({ 'empty.mjs': '' }, async (root) => {
       const files = [{ path: 'a.md', absolute: join(root, 'a.md'), mappedType: undefined, governance: false, escapesRoot: false }];
-      const settings = { limits: { maxFileBytes: 1e6, maxAliases: 100, maxDepth: 64, maxFindingsPerFile: 200 }, customSchemas: {}, documentRules: [] };
+      const settings = { limits: { maxFileBytes: 1e6, maxAliases: 100, maxDepth: 64, maxFindingsPerFile: 200, maxRunSeconds: 300 }, customSchemas: {}, documentRules: [] };
       await expect(parseInWorkers(files, settings, 1, new URL(`file://${join(root, 'empty.mjs')}`))).rejects.toThrow(/stopped/);
     });
   });

@@ -172,7 +172,7 @@ describe('full disk and unwritable outputs', () => {
     const root = writeRepository({});
     try {
       const path = join(root, 'missing/cache');
-      const entries = new Map([['a.md', { size: 1, mtimeMs: 1, hash: 'h', outcome: {} as never }]]);
+      const entries = new Map([['a.md', { size: 1, mtimeMs: 1, ctimeMs: 1, ino: 1, hash: 'h', outcome: {} as never }]]);
       expect(() => saveCache(path, 'k', readCache(path, 'k'), entries)).toThrow(/ENOENT/);
       expect(listFiles(root)).toEqual([]);
     } finally {

@@ -55,7 +55,7 @@ describe('a disk that fills up during a write', () => {
     }
   });
 
-  const entry = (hash: string) => ({ size: 1, mtimeMs: 1, hash, outcome: {} as never });
+  const entry = (hash: string) => ({ size: 1, mtimeMs: 1, ctimeMs: 1, ino: 1, hash, outcome: {} as never });
   const entriesOf = (count: number, hash = 'h') => new Map(Array.from({ length: count }, (_, i) => [`doc-${i}.md`, entry(hash)]));
 
   it('a cache rewrite: the error propagates (lint turns it into a notice), the old cache intact, no temporary file', () => {

@@ -9,6 +9,8 @@ export interface ActionInputs {
   workingDirectory: string;
   /** Reuse parse results from `.aimslintcache` (restored by actions/cache). */
   cache: boolean;
+  /** The run's time budget in seconds; undefined: the config's `limits.maxRunSeconds`. */
+  timeout: number | undefined;
 }
 
 export type FailOn = 'error' | 'warning' | 'never';
@@ -35,6 +37,8 @@ export function readInputs(read: (name: string) => string): ActionInputs {
   const cache = optional(read('cache')) ?? 'true';
   if (cache !== 'true' && cache !== 'false') throw new InputError(`input cache must be true or false, got "${cache}"`);
   const paths = read('paths').split(/\s+/).filter((path) => path !== '');
+  const timeout = optional(read('timeout'));
+  if (timeout !== undefined && !(/^\d+$/.test(timeout) && Number(timeout) >= 1)) throw new InputError(`input timeout must be a whole number of seconds, at least 1, got "${timeout}"`);
   return {
     paths: paths.length > 0 ? paths : ['.'],
     config: optional(read('config')),
@@ -44,6 +48,7 @@ export function readInputs(read: (name: string) => string): ActionInputs {
     changedSince: optional(read('changed-since')),
     workingDirectory: optional(read('working-directory')) ?? '.',
     cache: cache === 'true',
+    timeout: timeout === undefined ? undefined : Number(timeout),
   };
 }
 

@@ -3,13 +3,15 @@
  * checked-out repository in-process; configs are JSON or YAML, so nothing
  * from the repository is ever executed.
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import * as core from '@actions/core';
 import {
   DOCS_BASE_URL,
   UsageError,
+  isReallyInside,
+  replaceFileAtomically,
   VERSION,
   isParseWorker,
   serveParseRequests,
@@ -38,6 +40,12 @@ function lintAsAsked(cwd: string, inputs: ActionInputs): Promise<LintResult> {
     now: inputs.now,
     cache: inputs.cache,
     changedSince: inputs.changedSince,
+    maxRunSeconds: inputs.timeout,
+    // The runner would wait for the job's timeout (6 hours by default): end the step, one line, exit 2.
+    onTimeout: () => {
+      closeSync(2);
+      process.exit(2);
+    },
     // This bundle is also the parsing worker (see the end of this file).
     workerUrl: new URL(import.meta.url),
   });
@@ -57,9 +65,16 @@ function annotate(result: LintResult, workspace: string): void {
 }
 
 /** SARIF paths relative to the workspace, which code scanning resolves them against, also when the AIMS is in a subfolder. */
+/**
+ * The SARIF file goes where the workflow says, but the folders on the way are
+ * the pull request's: a committed link (`reports -> /home/runner`) must not
+ * carry the write out of the workspace, and a link at the file itself is
+ * replaced, never written through.
+ */
 function writeSarif(result: LintResult, path: string, workspace: string): void {
+  if (!isReallyInside(workspace, dirname(path))) throw new InputError(`input sarif-file "${path}" leads outside the workspace (through a symbolic link); write it inside the workspace`);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, sarif(result, { color: false, docsBaseUrl: DOCS_BASE_URL, toolVersion: VERSION, pathBase: workspace }));
+  replaceFileAtomically(path, sarif(result, { color: false, docsBaseUrl: DOCS_BASE_URL, toolVersion: VERSION, pathBase: workspace }));
 }
 
 async function run(): Promise<void> {

@@ -11,6 +11,7 @@ process.once('SIGINT', interrupted);
 process.once('SIGTERM', interrupted);
 
 const { main, WORKER_URL } = await import('../dist/aimslint.mjs');
+const { closeSync } = await import('node:fs');
 
 process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),
@@ -18,4 +19,10 @@ process.exitCode = await main(process.argv.slice(2), {
   stderr: process.stderr,
   env: process.env,
   workerUrl: WORKER_URL,
+  // The time budget is spent: its one line is on stderr already. Closing stderr keeps Node's own note about the
+  // watchdog's inspector session out of it; the 'exit' handlers still clean up temporary files.
+  onTimeout: () => {
+    closeSync(2);
+    process.exit(2);
+  },
 });

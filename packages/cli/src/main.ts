@@ -10,6 +10,8 @@ import {
   buildReport,
   commandLinePath,
   formatterNames,
+  isInside,
+  isReallyInside,
   lint,
   renderReportHtml,
   renderReportMarkdown,
@@ -26,6 +28,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** The parsing-worker entry (the CLI bundle itself); without it, parsing stays on this thread. */
   workerUrl?: URL;
+  /** Ends the process when the run's time budget is spent (see lint's `onTimeout`); without it, no budget is kept. */
+  onTimeout?: () => void;
 }
 
 const HELP = `Usage: aimslint [lint] [paths...] [options]
@@ -46,6 +50,7 @@ Options:
   --workers <n|auto>       parsing threads (default auto: the cores, for big repositories)
   --changed-since <ref>    report only files changed since a git ref (and the files they affect)
   --link-base <url>        report: prefix for document links (e.g. https://github.com/org/repo/blob/main/)
+  --max-run-seconds <n>    stop with exit status 2 after n seconds (default: limits.maxRunSeconds, 300)
   --timing                 print where the time went (phases and repository rules) to stderr
   --quiet                  report errors only
   --color, --no-color      force colours on or off
@@ -67,6 +72,7 @@ const OPTIONS = {
   'changed-since': { type: 'string' },
   'link-base': { type: 'string' },
   timing: { type: 'boolean' },
+  'max-run-seconds': { type: 'string' },
   'cache-location': { type: 'string' },
   workers: { type: 'string' },
   color: { type: 'boolean' },
@@ -182,7 +188,19 @@ const REPORT_RENDERERS: Readonly<Record<string, (result: LintResult, linkBase: s
 function writeOutput(io: CliIo, outputFile: string | undefined, text: string): void {
   // Opening /dev/stdout fails (ENXIO) when it is a socket, as under many process managers: write to the stream itself.
   if (outputFile === undefined || outputFile === '-' || outputFile === '/dev/stdout') io.stdout.write(text);
-  else writeFileAtomic(resolve(io.cwd, outputFile), text);
+  else writeFileAtomic(checkedOutputPath(io.cwd, outputFile), text);
+}
+
+/**
+ * A report path inside the working folder must stay there once links are
+ * resolved: a checkout can commit `reports -> /home/runner/.ssh`, and the
+ * workflow that names `-o reports/aimslint.sarif` did not mean that. A path
+ * named outside the folder is the caller's own choice.
+ */
+function checkedOutputPath(cwd: string, outputFile: string): string {
+  const path = resolve(cwd, outputFile);
+  if (isInside(cwd, path) && !isReallyInside(cwd, dirname(path))) throw new UsageError(`cannot write ${outputFile}: a symbolic link on the way leads outside ${cwd}`);
+  return path;
 }
 
 type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
@@ -199,7 +217,16 @@ function lintRepository(values: Values, paths: string[], io: CliIo): Promise<Lin
     workers: io.workerUrl === undefined ? 0 : parseWorkers(values.workers),
     workerUrl: io.workerUrl,
     changedSince: values['changed-since'],
+    maxRunSeconds: parseMaxRunSeconds(values['max-run-seconds']),
+    onTimeout: io.onTimeout,
   });
+}
+
+function parseMaxRunSeconds(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (!/^\d+$/.test(value) || seconds < 1) throw new UsageError(`--max-run-seconds must be a whole number of seconds, at least 1, got "${value}"`);
+  return seconds;
 }
 
 /** `aimslint report`: the state of the AIMS for people. It does not gate, so it exits 0 whatever it shows. */

@@ -1,10 +1,12 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isInside } from '../discover/discover.js';
+import { readSettingsText } from '../util/files.js';
+import { findRepository } from '../util/git.js';
 import { parse as parseYaml } from 'yaml';
 import type { SeveritySetting } from '../model.js';
 import { UsageError } from '../errors.js';
-import { newAjv } from '../schemas/ajv.js';
+import { newAjv, newCustomSchemaAjv } from '../schemas/ajv.js';
 import { DEFAULT_INCLUDE, DEFAULT_LIMITS, type Limits, type ResolvedConfig, type RuleSetting, type UserConfig } from './types.js';
 
 export const CONFIG_NAMES = ['aimslint.config.json', 'aimslint.config.yaml', 'aimslint.config.yml'];
@@ -36,28 +38,25 @@ function codeConfigError(file: string): UsageError {
 }
 
 
-/** The nearest folder at or above `dir` that holds `.git`. */
-function findGitRoot(dir: string): string | undefined {
-  let current = resolve(dir);
-  for (;;) {
-    if (existsSync(join(current, '.git'))) return current;
-    const parent = dirname(current);
-    if (parent === current) return undefined;
-    current = parent;
-  }
-}
+/** Config and schema files are small; a larger one is refused rather than parsed. */
+const MAX_SETTINGS_BYTES = 1024 * 1024;
 
-/** Read a settings file; a device or FIFO (`-c /dev/zero`) would never end, so only regular files are read. */
-function readSettingsFile(file: string): string {
-  if (!statSync(file).isFile()) throw new Error('not a regular file');
-  return readFileSync(file, 'utf8');
+/**
+ * Read a settings file: a regular file (a device or FIFO, `-c /dev/zero`,
+ * would never end) of bounded size whose real path stays inside `within`, so
+ * a committed link (`aimslint.config.yaml -> /proc/self/environ`) is refused
+ * before a byte of its target is read, let alone quoted in an error.
+ */
+function readSettingsFile(file: string, within: string): string {
+  return readSettingsText(file, within, MAX_SETTINGS_BYTES);
 }
 
 function readUserConfig(file: string): UserConfig {
   if (/\.[cm]?[jt]s$/i.test(file)) throw codeConfigError(file);
   let text: string;
   try {
-    text = readSettingsFile(file);
+    // Even a config named with -c: the workflow names the path, but the pull request decides what is there.
+    text = readSettingsFile(file, dirname(file));
   } catch (error) {
     throw new UsageError(`cannot read config ${file}: ${(error as Error).message}`);
   }
@@ -125,7 +124,7 @@ function readCustomSchemas(types: Record<string, string>, baseDir: string): Reco
     if (!isInside(baseDir, file)) throw new UsageError(`schema for type "${type}" must be a file in the config's folder or below it, got "${schemaPath}"`);
     let schema: unknown;
     try {
-      schema = JSON.parse(readSettingsFile(file));
+      schema = JSON.parse(readSettingsFile(file, baseDir));
     } catch (error) {
       const reason = error instanceof SyntaxError ? 'it is not valid JSON' : (error as Error).message.split('\n')[0];
       throw new UsageError(`schema for type "${type}" (${schemaPath}) cannot be read: ${reason}`);
@@ -136,7 +135,25 @@ function readCustomSchemas(types: Record<string, string>, baseDir: string): Reco
     }
     schemas[type] = schema as object;
   }
+  compileOnce(schemas, types);
   return schemas;
+}
+
+/**
+ * Compile the schemas as the run will, all into one ajv, so what would fail
+ * later inside a worker with a stack trace (a `$ref` to nothing, two schemas
+ * with one `$id`, an `$async` schema) is a clear usage error now.
+ */
+function compileOnce(schemas: Record<string, object>, paths: Record<string, string>): void {
+  const ajv = newCustomSchemaAjv();
+  for (const [type, schema] of Object.entries(schemas)) {
+    if ((schema as { $async?: unknown }).$async === true) throw new UsageError(`schema for type "${type}" (${paths[type]}) is asynchronous ($async); frontmatter schemas must be synchronous`);
+    try {
+      ajv.compile(schema);
+    } catch (error) {
+      throw new UsageError(`schema for type "${type}" (${paths[type]}) cannot be used: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
 }
 
 export interface LoadConfigOptions {
@@ -167,7 +184,7 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
   if (options.configFile !== undefined && file !== undefined && !existsSync(file)) throw new UsageError(`config not found: ${options.configFile}`);
   const user = file ? readUserConfig(file) : {};
   // A config's folder is the root when it holds what is linted; a config kept elsewhere (`-c ~/shared.yaml`) only sets rules.
-  const root = file && isInside(dirname(file), start) ? dirname(file) : (findGitRoot(start) ?? start);
+  const root = file && isInside(dirname(file), start) ? dirname(file) : (findRepository(start)?.workTree ?? start);
   const rules: Record<string, RuleSetting> = { ...user.rules, ...options.ruleOverrides };
   const limits: Limits = { ...DEFAULT_LIMITS, ...user.limits };
   return {

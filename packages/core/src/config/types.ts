@@ -25,6 +25,8 @@ export interface Limits extends YamlLimits {
   maxFileBytes: number;
   /** Findings kept per file; the rest are summed up in one finding. */
   maxFindingsPerFile: number;
+  /** A run that takes longer ends with exit status 2 (the CLI and the Action keep this budget). */
+  maxRunSeconds: number;
 }
 
 /** The config after defaults, with custom schemas already read. */
@@ -53,6 +55,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxAliases: 100,
   maxDepth: 64,
   maxFindingsPerFile: 200,
+  maxRunSeconds: 300,
 };
 
 export const DEFAULT_INCLUDE = ['**/*.md', '**/*.markdown'];

@@ -1,8 +1,12 @@
 import { existsSync, realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
+import { resolve, sep } from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
+import { isInside } from '../util/files.js';
+import { globMatcher } from '../util/glob.js';
 import { walk } from './walk.js';
+
+export { isInside } from '../util/files.js';
+export { globMatcher } from '../util/glob.js';
 
 /** A file to parse, with what the config says about it. */
 export interface DiscoveredFile {
@@ -34,12 +38,6 @@ export function commandLinePath(cwd: string, path: string): string {
   return existsSync(resolve(cwd, slashed)) ? slashed : path;
 }
 
-/** True when `path` (absolute) lies inside `root` (absolute). */
-export function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
-
 function targetEscapesRoot(root: string, absolute: string): boolean {
   try {
     return !isInside(realpathSync(root), realpathSync(absolute));
@@ -49,23 +47,16 @@ function targetEscapesRoot(root: string, absolute: string): boolean {
   }
 }
 
-/** Repository-relative matcher for a list of globs; matches nothing when empty. */
-export function globMatcher(globs: readonly string[]): (path: string) => boolean {
-  if (globs.length === 0) return () => false;
-  const match = picomatch(globs as string[], { dot: true });
-  return (path) => match(path);
-}
-
 /**
  * Every file under the root that the config includes and does not exclude,
  * sorted, honouring `.gitignore`. Symbolic links are listed but not followed
  * into folders, so link loops end; a linked file whose target leaves the
  * root is flagged.
  */
-export async function discover(config: ResolvedConfig): Promise<DiscoveredFile[]> {
+export async function discover(config: ResolvedConfig, notices: string[] = []): Promise<DiscoveredFile[]> {
   const included = globMatcher(config.include);
   const excluded = globMatcher(config.exclude);
-  const entries = walk(config.root, (path) => included(path) && !excluded(path));
+  const entries = walk(config.root, (path) => included(path) && !excluded(path), notices);
   const inGovernance = globMatcher(config.governance.map((glob) => (glob.includes('*') ? glob : `${glob.replace(/\/+$/, '')}/**`)));
   const assigners = config.assign.map((rule) => ({ match: globMatcher(rule.files), type: rule.type }));
   return entries

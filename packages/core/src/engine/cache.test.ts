@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCache, saveCache } from './cache.js';
 
-const entry = (hash: string) => ({ size: 1, mtimeMs: 1, hash, outcome: {} as never });
+const entry = (hash: string) => ({ size: 1, mtimeMs: 1, ctimeMs: 1, ino: 1, hash, outcome: {} as never });
 const entriesOf = (count: number, hash = 'h') => new Map(Array.from({ length: count }, (_, i) => [`doc-${i}.md`, entry(hash)]));
 
 let dir: string;

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, lstatSync, readFileSync, statSync, truncateSync } from 'node:fs';
+import { closeSync, ftruncateSync, lstatSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import type { DiscoveredFile } from '../discover/discover.js';
 import { hashBytes } from '../parse/document.js';
 import { builtinSchemas } from '../schemas/index.js';
-import { replaceFileAtomically } from '../util/files.js';
+import { openForAppendNoFollow, readBounded, replaceFileAtomically } from '../util/files.js';
 import { findRepository, trackingOf } from '../util/git.js';
 import { VERSION } from '../version.js';
 import type { FileJobSettings, FileOutcome } from './process-file.js';
@@ -18,6 +18,13 @@ import type { FileJobSettings, FileOutcome } from './process-file.js';
 interface CacheEntry {
   size: number;
   mtimeMs: number;
+  /**
+   * The inode's change time and number: `touch -d` can put a modification
+   * time back after a same-size edit, but nothing can set the change time,
+   * so the fast path cannot be fooled into keeping a stale result.
+   */
+  ctimeMs: number;
+  ino: number;
   hash: string;
   outcome: FileOutcome;
 }
@@ -30,7 +37,7 @@ interface CacheEntry {
  * quarter of the entries, the whole file is rewritten, atomically.
  */
 interface BaseFrame {
-  format: 2;
+  format: 3;
   key: string;
   entries: Map<string, CacheEntry>;
 }
@@ -86,13 +93,14 @@ export function cacheKey(settings: FileJobSettings, discoverySettings: unknown):
 /** Read the cache; a missing, corrupt, truncated or foreign file is simply an empty cache. */
 export function readCache(path: string, key: string): StoredCache {
   try {
-    // A device or FIFO (`--cache-location /dev/zero`) never ends: only a regular file is read.
-    if (!statSync(path).isFile()) return EMPTY;
+    // A device or FIFO (`--cache-location /dev/zero`) never ends, and a planted link points anywhere: only a regular file is read.
+    const read = readBounded(path, MAX_CACHE_BYTES, { followLinks: false });
+    if (read.kind !== 'ok') return EMPTY;
     const stored: StoredCache = { entries: new Map(), deltaFrames: 0, deltaEntries: 0, validBytes: 0 };
-    for (const { payload, end } of framesOf(readFileSync(path))) {
+    for (const { payload, end } of framesOf(Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength))) {
       if (stored.validBytes === 0) {
         const base = payload as Partial<BaseFrame>;
-        if (base.format !== 2 || base.key !== key || !(base.entries instanceof Map)) return EMPTY;
+        if (base.format !== 3 || base.key !== key || !(base.entries instanceof Map)) return EMPTY;
         stored.entries = base.entries;
       } else {
         const delta = payload as Partial<DeltaFrame>;
@@ -111,22 +119,37 @@ export function readCache(path: string, key: string): StoredCache {
   }
 }
 
-/** Append one delta frame; if that fails half-way, cut the file back so the log stays whole. */
+/** A cache larger than this is not read (100,000 documents make about 200 MB). */
+const MAX_CACHE_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * Append one delta frame; if that fails half-way, cut the file back so the
+ * log stays whole. Opened without following links, so a link planted at the
+ * cache's place cannot turn the append into a write elsewhere.
+ */
 function appendDelta(path: string, stored: StoredCache, delta: DeltaFrame): void {
+  const fd = openForAppendNoFollow(path);
   try {
-    truncateSync(path, stored.validBytes);
-    appendFileSync(path, frame(delta));
+    ftruncateSync(fd, stored.validBytes);
+    const bytes = frame(delta);
+    for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
   } catch (error) {
     try {
-      truncateSync(path, stored.validBytes);
+      ftruncateSync(fd, stored.validBytes);
     } catch {
-      // The file is gone or unwritable: the next run reads what is there, or starts cold.
+      // Unwritable: the next run reads what is there, or starts cold.
     }
     throw error;
+  } finally {
+    closeSync(fd);
   }
 }
 
-const sameEntry = (a: CacheEntry, b: CacheEntry): boolean => a.size === b.size && a.mtimeMs === b.mtimeMs && a.hash === b.hash;
+type FileStamp = Pick<CacheEntry, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
+
+const sameStamp = (a: FileStamp, b: FileStamp): boolean => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+
+const sameEntry = (a: CacheEntry, b: CacheEntry): boolean => sameStamp(a, b) && a.hash === b.hash;
 
 /** Bring the cache on disk to `entries`: nothing when nothing changed, a delta when little did, else a rewrite. */
 export function saveCache(path: string, key: string, stored: StoredCache, entries: Map<string, CacheEntry>): void {
@@ -142,7 +165,7 @@ export function saveCache(path: string, key: string, stored: StoredCache, entrie
     || stored.deltaFrames + 1 >= COMPACT_AFTER_FRAMES
     || (stored.deltaEntries + changed.size + removed.length) * 4 > entries.size;
   // A whole rewrite is atomic: a crash or a full disk leaves the old cache or none, never half of one.
-  if (compact) replaceFileAtomically(path, frame({ format: 2, key, entries }));
+  if (compact) replaceFileAtomically(path, frame({ format: 3, key, entries }));
   else appendDelta(path, stored, { changed, removed });
 }
 
@@ -162,13 +185,13 @@ export interface CacheLookup {
   /** Files to parse. */
   misses: DiscoveredFile[];
   /** Fresh metadata of every file, for the entries written back. */
-  stats: Map<string, { size: number; mtimeMs: number; hash: string | undefined }>;
+  stats: Map<string, FileStamp & { hash: string | undefined }>;
 }
 
 /**
- * Split files into cache hits and misses. Size and modification time decide
- * first; when they differ (a fresh checkout touches every file) the content
- * hash decides, so a CI cache still hits.
+ * Split files into cache hits and misses. Size, modification and change time
+ * and inode decide first; when they differ (a fresh checkout touches every
+ * file) the content hash decides, so a CI cache still hits.
  */
 export function lookUp(files: readonly DiscoveredFile[], entries: Map<string, CacheEntry>): CacheLookup {
   const hits = new Map<string, FileOutcome>();
@@ -176,26 +199,26 @@ export function lookUp(files: readonly DiscoveredFile[], entries: Map<string, Ca
   const stats: CacheLookup['stats'] = new Map();
   for (const file of files) {
     const entry = entries.get(file.path);
-    let size: number;
-    let mtimeMs: number;
+    let stamp: FileStamp;
     try {
-      ({ size, mtimeMs } = statSync(file.absolute));
+      const { size, mtimeMs, ctimeMs, ino } = statSync(file.absolute);
+      stamp = { size, mtimeMs, ctimeMs, ino };
     } catch {
       misses.push(file);
       continue;
     }
-    if (entry && entry.size === size && entry.mtimeMs === mtimeMs) {
+    if (entry && sameStamp(entry, stamp)) {
       hits.set(file.path, entry.outcome);
-      stats.set(file.path, { size, mtimeMs, hash: entry.hash });
+      stats.set(file.path, { ...stamp, hash: entry.hash });
       continue;
     }
-    const hash = entry && entry.size === size ? hashOf(file.absolute) : undefined;
+    const hash = entry && entry.size === stamp.size ? hashOf(file.absolute) : undefined;
     if (entry && hash === entry.hash) {
       hits.set(file.path, entry.outcome);
-      stats.set(file.path, { size, mtimeMs, hash });
+      stats.set(file.path, { ...stamp, hash });
     } else {
       misses.push(file);
-      stats.set(file.path, { size, mtimeMs, hash: undefined });
+      stats.set(file.path, { ...stamp, hash: undefined });
     }
   }
   return { hits, misses, stats };
@@ -216,7 +239,7 @@ export function entriesAfterRun(outcomes: readonly FileOutcome[], stats: CacheLo
     const stat = stats.get(outcome.document.path);
     // Skipped files (unreadable, too large) are retried next run rather than remembered.
     if (!stat || outcome.document.skipped) continue;
-    entries.set(outcome.document.path, { size: stat.size, mtimeMs: stat.mtimeMs, hash: stat.hash ?? outcome.document.hash, outcome });
+    entries.set(outcome.document.path, { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, hash: stat.hash ?? outcome.document.hash, outcome });
   }
   return entries;
 }

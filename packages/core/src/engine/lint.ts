@@ -14,6 +14,7 @@ import { closest } from '../util/suggest.js';
 import type { Rule } from '../rules/types.js';
 import { SchemaRegistry } from '../schemas/registry.js';
 import { compareFindings, optionsOf, severityOf, toFinding } from './findings.js';
+import { startWatchdog } from '../util/watchdog.js';
 import { cacheKey, DEFAULT_CACHE_NAME, entriesAfterRun, cacheDistrust, lookUp, readCache, saveCache } from './cache.js';
 import { processFile, type FileJobSettings, type FileOutcome } from './process-file.js';
 import { parseInWorkers, workerCount } from './worker-pool.js';
@@ -43,6 +44,14 @@ export interface LintOptions {
   workers?: number | 'auto';
   /** The worker entry to start (the Action's bundle passes its own). */
   workerUrl?: URL;
+  /** The run's time budget in seconds; default the config's `limits.maxRunSeconds`. */
+  maxRunSeconds?: number;
+  /**
+   * Called on the main thread, interrupting whatever runs there, when the
+   * budget is spent; it must end the process (the adapters exit with 2). The
+   * one-line reason is already on standard error. Without it, no budget is kept.
+   */
+  onTimeout?: () => void;
 }
 
 export interface FileResult {
@@ -230,23 +239,34 @@ async function affectedBy(ref: string, config: ResolvedConfig, index: RepoIndex)
   return (path) => affected.has(path);
 }
 
-/** Lint a repository: discover → parse → index → rules → findings. */
+/** Lint a repository: discover → parse → index → rules → findings, within the time budget. */
 export async function lint(options: LintOptions): Promise<LintResult> {
   const started = performance.now();
   const now = validNow(options.now);
   const config = loadConfig({ cwd: options.cwd, paths: options.paths ?? [], configFile: options.configFile, ruleOverrides: options.ruleOverrides });
+  if (!options.onTimeout) return lintWithConfig(options, config, now, started);
+  const seconds = options.maxRunSeconds ?? config.limits.maxRunSeconds;
+  const watchdog = startWatchdog(seconds, `aimslint: stopped after ${seconds} s, the run's time budget (limits.maxRunSeconds); a document or schema may be built to slow aimslint down\n`, options.onTimeout);
+  try {
+    return await lintWithConfig(options, config, now, started);
+  } finally {
+    await watchdog.stop();
+  }
+}
+
+async function lintWithConfig(options: LintOptions, config: ResolvedConfig, now: string, started: number): Promise<LintResult> {
   const catalog = getCatalog(config.catalog);
   if (!catalog) throw new UsageError(`unknown catalog "${config.catalog}"; known: ${catalogNames().join(', ')}`);
   const rules = activeRules(config);
   const isReported = reportedPaths(config, options.cwd, options.paths ?? []);
   const clock = stopwatch();
-  const files = await clock.lapAsync('discover', () => discover(config));
+  const notices: string[] = [];
+  const files = await clock.lapAsync('discover', () => discover(config, notices));
   const settings: FileJobSettings = {
     limits: config.limits,
     customSchemas: config.customSchemas,
     documentRules: rules.filter(({ rule }) => rule.kind === 'document').map(({ rule, severity, options: ruleOptions }) => ({ id: rule.id, severity, options: ruleOptions })),
   };
-  const notices: string[] = [];
   const parsed = await clock.lapAsync('parse', () => parseWithCache(files, settings, config, options, notices));
   const outcomes = parsed.outcomes;
   const index = clock.lap('index', () => buildIndex({ root: config.root, documents: outcomes.map((outcome) => outcome.document), pathExists: existenceChecker(config.root), catalog }));

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import type { DiscoveredFile } from '../discover/discover.js';
 import type { Limits } from '../config/types.js';
 import type { Finding, IndexedDocument, ParsedDocument, Severity } from '../model.js';
@@ -7,6 +7,7 @@ import { parseDocumentWithText, skippedDocument } from '../parse/document.js';
 import { ruleById } from '../rules/index.js';
 import type { DocumentRule } from '../rules/types.js';
 import type { SchemaRegistry } from '../schemas/registry.js';
+import { readBounded } from '../util/files.js';
 import { toFinding } from './findings.js';
 
 /** What a file's parse-and-check needs: plain data, so a worker thread can receive it. */
@@ -42,37 +43,6 @@ function sizeText(bytes: number): string {
   return bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`;
 }
 
-type BoundedRead = { kind: 'ok'; bytes: Uint8Array } | { kind: 'too-large'; size: number } | { kind: 'special' };
-
-/**
- * Read at most `max` bytes. Opened non-blocking and checked on the open
- * descriptor, so a FIFO or device (even one swapped in after the walk) is
- * never waited on, and a file that grows while it is read stops at the limit.
- */
-function readBounded(path: string, max: number): BoundedRead {
-  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return { kind: 'special' };
-    if (stat.size > max) return { kind: 'too-large', size: stat.size };
-    let buffer = Buffer.allocUnsafe(stat.size + 1);
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        const grown = Buffer.allocUnsafe(Math.min(max + 1, buffer.length * 2));
-        buffer.copy(grown, 0, 0, length);
-        buffer = grown;
-      }
-      const count = readSync(fd, buffer, length, buffer.length - length, null);
-      if (count === 0) break;
-      length += count;
-      if (length > max) return { kind: 'too-large', size: length };
-    }
-    return { kind: 'ok', bytes: buffer.subarray(0, length) };
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** Read a file within the limits; a problem becomes a skipped document, never an exception. */
 export function readDocument(file: DiscoveredFile, limits: Limits): { document: ParsedDocument; text: string } {

@@ -99,6 +99,13 @@ export function splitFrontmatter(text: string, limits: YamlLimits): SplitResult 
   return { frontmatter: { ...withoutData(block.yaml), data: parsed.data }, problems: parsed.problems, body, bodyStartLine };
 }
 
+/**
+ * The careful parser builds a node per scalar with its position: on 4.8 MB
+ * of frontmatter with one anchor it took a minute and gigabytes. Real
+ * frontmatter is a few kilobytes; beyond this, only plain YAML is read.
+ */
+export const MAX_CAREFUL_YAML_BYTES = 256 * 1024;
+
 /** Anchors, aliases and tags: rare in governance documents, and where hostile YAML lives. */
 const NEEDS_CAREFUL_PARSE = /(?:^|[\s,[{:-])[&*!]/;
 
@@ -145,6 +152,13 @@ function parseYaml(yaml: string, openingRange: SourceRange, limits: YamlLimits):
     } catch {
       // The careful parser says what is wrong, and where.
     }
+  }
+  if (yaml.length > MAX_CAREFUL_YAML_BYTES) {
+    const kilobytes = Math.round(yaml.length / 1024);
+    return {
+      data: null,
+      problems: [{ message: `The frontmatter is ${kilobytes} KB and is not plain YAML (it has a syntax error, or anchors, aliases or tags); frontmatter over ${MAX_CAREFUL_YAML_BYTES / 1024} KB is read only when it is plain. Move the data out of the frontmatter, or write it plainly.`, range: openingRange }],
+    };
   }
   return parseCarefully(yaml, openingRange, limits);
 }
@@ -275,8 +289,9 @@ function pointerSegment(key: string | number): string {
  */
 export function frontmatterLocations(frontmatter: Frontmatter, limits: Pick<YamlLimits, 'maxDepth'> = { maxDepth: 64 }): Record<string, ValueLocation> {
   const locations: Record<string, ValueLocation> = Object.create(null) as Record<string, ValueLocation>;
-  if (frontmatter.data === null) return locations;
   const { yaml } = frontmatter;
+  // Beyond the careful parser's bound, findings stand at the frontmatter's start rather than at the key.
+  if (frontmatter.data === null || yaml.length > MAX_CAREFUL_YAML_BYTES) return locations;
   const doc = parseYamlDocument(yaml);
   const lineStarts = lineStartsOf(yaml);
   const lineOffset = frontmatter.yamlStartLine - 1;

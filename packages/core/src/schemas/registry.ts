@@ -1,6 +1,6 @@
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { builtinSchemas } from './index.js';
-import { newAjv, validatorName } from './ajv.js';
+import { newCustomSchemaAjv, validatorName } from './ajv.js';
 import * as precompiled from './validators.generated.js';
 
 /** The built-in types' validators, compiled at build time (see standalone.ts). */
@@ -42,7 +42,7 @@ export class SchemaRegistry {
     let validateFn = this.compiled.get(type);
     if (!validateFn) {
       const ready = this.custom.has(type) ? undefined : PRECOMPILED[validatorName(type)];
-      validateFn = ready ?? (this.ajv ??= newAjv()).compile(schema);
+      validateFn = ready ?? (this.ajv ??= newCustomSchemaAjv()).compile(schema);
       this.compiled.set(type, validateFn);
     }
     return validateFn;

@@ -1,17 +1,126 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, fstatSync, fsyncSync, lstatSync, openSync, readSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+
+/** True when `path` (absolute) lies inside `root` (absolute), judged as written. */
+export function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/**
+ * True when `path` lies inside `root` once every link on the way is resolved:
+ * a repository can commit `schemas/x.json -> /etc/passwd`, which is inside as
+ * written. A path that does not exist yet is judged by its nearest existing
+ * folder.
+ */
+export function isReallyInside(root: string, path: string): boolean {
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    return false;
+  }
+  for (let current = path; ; current = dirname(current)) {
+    try {
+      const real = realpathSync(current);
+      return isInside(realRoot, join(real, relative(current, path)));
+    } catch {
+      if (dirname(current) === current) return false;
+    }
+  }
+}
+
+export type BoundedRead = { kind: 'ok'; bytes: Uint8Array } | { kind: 'too-large'; size: number } | { kind: 'special' };
+
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+
+/**
+ * Read at most `max` bytes. Opened non-blocking and checked on the open
+ * descriptor, so a FIFO or device (even one swapped in after a check) is
+ * never waited on, and a file that grows while it is read stops at the limit.
+ * With `followLinks: false` a symbolic link is refused by the open itself
+ * (ELOOP), so no check-then-open race can swap one in.
+ */
+export function readBounded(path: string, max: number, { followLinks = true }: { followLinks?: boolean } = {}): BoundedRead {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (followLinks ? 0 : NO_FOLLOW));
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { kind: 'special' };
+    if (stat.size > max) return { kind: 'too-large', size: stat.size };
+    let buffer = Buffer.allocUnsafe(stat.size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        const grown = Buffer.allocUnsafe(Math.min(max + 1, buffer.length * 2));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      const count = readSync(fd, buffer, length, buffer.length - length, null);
+      if (count === 0) break;
+      length += count;
+      if (length > max) return { kind: 'too-large', size: length };
+    }
+    return { kind: 'ok', bytes: buffer.subarray(0, length) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export class UnsafeFileError extends Error {
+  override readonly name = 'UnsafeFileError';
+}
+
+/**
+ * The text of a settings file the repository provides (config, schema,
+ * `.gitignore`): a regular file of at most `max` bytes whose real path lies
+ * inside `root`. A link out of the repository (`/proc/self/environ`), a device
+ * (`/dev/zero`) or an oversized file is refused with an UnsafeFileError that
+ * says why, before a byte is read.
+ */
+export function readSettingsText(path: string, root: string, max: number): string {
+  if (!isReallyInside(root, path)) throw new UnsafeFileError('it is a link to a place outside the repository');
+  const read = readBounded(path, max);
+  if (read.kind === 'special') throw new UnsafeFileError('it is not a regular file');
+  if (read.kind === 'too-large') throw new UnsafeFileError(`it is larger than ${Math.round(max / 1024)} KB`);
+  return Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength).toString('utf8');
+}
+
+/** A symbolic link at `path` (not followed); false when nothing is there. */
+export function isSymbolicLinkAt(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Replace a file in one step: write a temporary file beside it, then rename.
  * A crash or a full disk leaves the old file or none, never half of one, and
  * no temporary file. Errors name `path`, not the temporary file.
+ *
+ * The temporary file has an unguessable name and is created with O_EXCL and
+ * O_NOFOLLOW, so a link committed in its place cannot redirect the write; the
+ * rename replaces a link at `path` itself rather than writing through it.
  */
 export function replaceFileAtomically(path: string, data: string | Uint8Array): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  replaceFileAtomicallyFrom(path, [data]);
+}
+
+/** The same, for output produced in chunks (a report of a million findings never becomes one string). */
+export function replaceFileAtomicallyFrom(path: string, chunks: Iterable<string | Uint8Array>): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`);
+  let fd: number | undefined;
   try {
-    writeFileSync(temporary, data);
+    fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NO_FOLLOW, 0o644);
+    for (const chunk of chunks) writeFully(fd, typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
     renameSync(temporary, path);
   } catch (error) {
+    if (fd !== undefined) closeSync(fd);
     try {
       rmSync(temporary, { force: true });
     } catch {
@@ -20,4 +129,13 @@ export function replaceFileAtomically(path: string, data: string | Uint8Array): 
     if (error instanceof Error) error.message = error.message.replace(temporary, path);
     throw error;
   }
+}
+
+function writeFully(fd: number, bytes: Uint8Array): void {
+  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+}
+
+/** Open `path` for appending without following a link at it; the caller closes the descriptor. */
+export function openForAppendNoFollow(path: string): number {
+  return openSync(path, constants.O_WRONLY | constants.O_APPEND | NO_FOLLOW);
 }

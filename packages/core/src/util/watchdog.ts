@@ -1,0 +1,60 @@
+/**
+ * A hard time budget for a run, kept by a thread of its own, so it fires even
+ * while the main thread is stuck in one long computation (a schema `pattern`
+ * that backtracks for hours, say), when timers and signal handlers on the main
+ * thread never get their turn.
+ *
+ * When the budget is spent, the watchdog thread writes `message` to standard
+ * error itself, then asks V8, through the in-process inspector, to run the
+ * adapter's `onExpire` on the main thread: the inspector interrupts running
+ * JavaScript, so it gets through where nothing else would. The engine never
+ * exits the process; the adapter's `onExpire` does (the CLI and the Action
+ * exit with status 2).
+ */
+import { Worker } from 'node:worker_threads';
+
+const HOOK = 'aimslint.watchdog.expire';
+
+// Plain CommonJS for `eval`, so the bundles need no extra file.
+const WATCHDOG_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const { writeSync } = require('node:fs');
+let session;
+try {
+  const { Session } = require('node:inspector');
+  session = new Session();
+  session.connectToMainThread();
+} catch {
+  session = undefined;
+}
+setTimeout(() => {
+  try { writeSync(2, workerData.message); } catch {}
+  if (session) session.post('Runtime.evaluate', { expression: 'globalThis[Symbol.for(' + JSON.stringify(workerData.hook) + ')]?.()' });
+  else process.kill(process.pid, 'SIGKILL');
+}, workerData.milliseconds);
+`;
+
+export interface Watchdog {
+  /** The run ended in time: end the watchdog thread. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Start the budget. `onExpire` runs on the main thread, interrupting whatever
+ * it was doing, and must end the process (it should not write to standard
+ * error: the message is already there, and Node's own note about the
+ * inspector session must not follow it).
+ */
+export function startWatchdog(seconds: number, message: string, onExpire: () => void): Watchdog {
+  const key = Symbol.for(HOOK);
+  (globalThis as Record<symbol, unknown>)[key] = onExpire;
+  const worker = new Worker(WATCHDOG_SOURCE, { eval: true, workerData: { milliseconds: Math.max(1, seconds * 1000), message, hook: HOOK } });
+  // The budget never keeps a finished run alive.
+  worker.unref();
+  return {
+    async stop() {
+      delete (globalThis as Record<symbol, unknown>)[key];
+      await worker.terminate();
+    },
+  };
+}
