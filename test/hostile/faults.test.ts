@@ -162,7 +162,7 @@ describe('full disk and unwritable outputs', () => {
 
   it('devices as inputs never hang: -c /dev/zero is refused, --cache-location /dev/zero is an empty cache', () => {
     const config = cli(['-c', '/dev/zero']);
-    expect([config.status, config.stdout, config.stderr]).toEqual([2, '', 'aimslint: cannot read config /dev/zero: not a regular file\n']);
+    expect([config.status, config.stdout, config.stderr]).toEqual([2, '', 'aimslint: cannot read config /dev/zero: it is not a regular file\n']);
     const cache = cli(['--format', 'json', '--cache-location', '/dev/zero']);
     expect(cache.status).toBe(0);
     expect(cache.stderr).toContain('/dev/zero is not a regular file');

@@ -16,23 +16,26 @@ const disk = vi.hoisted(() => ({ full: false }));
 
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
-  const writeFileSync = (path: realFs.PathOrFileDescriptor, data: string | NodeJS.ArrayBufferView, options?: realFs.WriteFileOptions): void => {
-    if (disk.full && String(path).endsWith('.tmp')) {
-      const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-      fs.writeFileSync(path, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  // Reports and the cache are written through descriptors: watch the ones opened for a temporary file or the cache.
+  const watched = new Set<number>();
+  const openSync = (path: realFs.PathLike, flags: realFs.OpenMode = 'r', mode?: realFs.Mode | null): number => {
+    const fd = fs.openSync(path, flags, mode);
+    if (/\.tmp$|\.aimslintcache$/.test(String(path))) watched.add(fd);
+    return fd;
+  };
+  const closeSync = (fd: number): void => {
+    watched.delete(fd);
+    fs.closeSync(fd);
+  };
+  const writeSync = (fd: number, buffer: NodeJS.ArrayBufferView, offset = 0, length = buffer.byteLength - offset): number => {
+    if (disk.full && watched.has(fd)) {
+      fs.writeSync(fd, buffer, offset, Math.floor(length / 2));
       throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     }
-    fs.writeFileSync(path, data, options);
+    return fs.writeSync(fd, buffer, offset, length);
   };
-  const appendFileSync = (path: realFs.PathOrFileDescriptor, data: string | Uint8Array): void => {
-    if (disk.full) {
-      const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-      fs.appendFileSync(path, bytes.subarray(0, Math.floor(bytes.length / 2)));
-      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-    }
-    fs.appendFileSync(path, data);
-  };
-  return { ...fs, writeFileSync, appendFileSync, default: { ...fs, writeFileSync, appendFileSync } };
+  const replaced = { openSync, closeSync, writeSync };
+  return { ...fs, ...replaced, default: { ...fs, ...replaced } };
 });
 
 afterEach(() => {

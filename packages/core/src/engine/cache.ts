@@ -4,7 +4,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { DiscoveredFile } from '../discover/discover.js';
 import { hashBytes } from '../parse/document.js';
 import { builtinSchemas } from '../schemas/index.js';
-import { openForAppendNoFollow, readBounded, replaceFileAtomically } from '../util/files.js';
+import { isReallyInside, openForAppendNoFollow, readBounded, replaceFileAtomically } from '../util/files.js';
 import { findRepository, trackingOf } from '../util/git.js';
 import { VERSION } from '../version.js';
 import type { FileJobSettings, FileOutcome } from './process-file.js';
@@ -254,7 +254,8 @@ export function entriesAfterRun(outcomes: readonly FileOutcome[], stats: CacheLo
  */
 export function cacheDistrust(root: string, path: string): string | undefined {
   const repository = findRepository(root);
-  if (!repository) return undefined;
+  // Outside the work tree (`--cache-location /tmp/x`) the checkout cannot have put it there.
+  if (!repository || !isReallyInside(repository.workTree, path)) return undefined;
   const tracking = trackingOf(repository, path, root);
   if (tracking === 'untracked') return undefined;
   return tracking === 'tracked'

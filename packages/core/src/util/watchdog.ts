@@ -19,18 +19,17 @@ const HOOK = 'aimslint.watchdog.expire';
 const WATCHDOG_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const { writeSync } = require('node:fs');
-let session;
-try {
-  const { Session } = require('node:inspector');
-  session = new Session();
-  session.connectToMainThread();
-} catch {
-  session = undefined;
-}
 setTimeout(() => {
   try { writeSync(2, workerData.message); } catch {}
-  if (session) session.post('Runtime.evaluate', { expression: 'globalThis[Symbol.for(' + JSON.stringify(workerData.hook) + ')]?.()' });
-  else process.kill(process.pid, 'SIGKILL');
+  try {
+    // Connected only now: a session left open would make Node print a note about it at every other exit (Ctrl-C).
+    const { Session } = require('node:inspector');
+    const session = new Session();
+    session.connectToMainThread();
+    session.post('Runtime.evaluate', { expression: 'globalThis[Symbol.for(' + JSON.stringify(workerData.hook) + ')]?.()' });
+  } catch {
+    process.kill(process.pid, 'SIGKILL');
+  }
 }, workerData.milliseconds);
 `;
 
