@@ -20,7 +20,20 @@ type CharToken =
   | { kind: 'star' }
   | { kind: 'class'; negated: boolean; ranges: [number, number][] };
 
-type Segment = { kind: 'globstar' } | { kind: 'literal'; text: string } | { kind: 'wild'; tokens: CharToken[] };
+type Segment =
+  | { kind: 'globstar' }
+  | { kind: 'literal'; text: string }
+  | { kind: 'suffix'; text: string }
+  | { kind: 'regex'; regex: RegExp }
+  | { kind: 'wild'; tokens: CharToken[] };
+
+/**
+ * Segments with at most this many stars run as a native RegExp: one star is
+ * linear, two quadratic in a name's length (a file name is short). More
+ * stars take the token matcher, which never backtracks further than the
+ * last star.
+ */
+const MAX_REGEX_STARS = 2;
 
 export const MAX_EXPANSIONS = 256;
 
@@ -73,7 +86,29 @@ function parseSegment(text: string): Segment {
       tokens.push({ kind: 'char', code: text.charCodeAt(i) });
     }
   }
-  return wild ? { kind: 'wild', tokens } : { kind: 'literal', text: tokens.map((token) => (token.kind === 'char' ? String.fromCharCode(token.code) : '')).join('') };
+  if (!wild) return { kind: 'literal', text: literalOf(tokens) };
+  const rest = tokens.slice(1);
+  // `*.md`, the commonest segment of all: a string comparison.
+  if (tokens[0]?.kind === 'star' && rest.every((token) => token.kind === 'char')) return { kind: 'suffix', text: literalOf(rest) };
+  if (tokens.filter((token) => token.kind === 'star').length <= MAX_REGEX_STARS) return { kind: 'regex', regex: new RegExp(`^${tokens.map(regexOf).join('')}$`, 's') };
+  return { kind: 'wild', tokens };
+}
+
+const literalOf = (tokens: readonly CharToken[]): string => tokens.map((token) => (token.kind === 'char' ? String.fromCharCode(token.code) : '')).join('');
+
+const escapeCode = (code: number): string => `\\u${code.toString(16).padStart(4, '0')}`;
+
+function regexOf(token: CharToken): string {
+  switch (token.kind) {
+    case 'char':
+      return escapeCode(token.code);
+    case 'any':
+      return '.';
+    case 'star':
+      return '.*';
+    case 'class':
+      return `[${token.negated ? '^' : ''}${token.ranges.map(([from, to]) => (from === to ? escapeCode(from) : `${escapeCode(from)}-${escapeCode(to)}`)).join('')}]`;
+  }
 }
 
 function tokenMatches(token: CharToken, code: number): boolean {
@@ -117,8 +152,18 @@ function matchTokens(tokens: readonly CharToken[], name: string): boolean {
 }
 
 function segmentMatches(segment: Segment, name: string): boolean {
-  if (segment.kind === 'literal') return segment.text === name;
-  return segment.kind === 'wild' && matchTokens(segment.tokens, name);
+  switch (segment.kind) {
+    case 'literal':
+      return segment.text === name;
+    case 'suffix':
+      return name.endsWith(segment.text);
+    case 'regex':
+      return segment.regex.test(name);
+    case 'wild':
+      return matchTokens(segment.tokens, name);
+    case 'globstar':
+      return false;
+  }
 }
 
 /** The same algorithm one level up: `**` is the star, every other segment matches exactly one path segment. */
