@@ -126,30 +126,42 @@ function tokenMatches(token: CharToken, code: number): boolean {
   }
 }
 
-/** Wildcard match of one name against one segment's tokens, backtracking only to the last star. */
-function matchTokens(tokens: readonly CharToken[], name: string): boolean {
-  let t = 0;
-  let n = 0;
+/**
+ * The classic wildcard algorithm, for both levels: a star matches any run of
+ * items (characters of a name, or segments of a path), every other pattern
+ * element exactly one. On a mismatch it returns only to the last star, so it
+ * takes O(items × pattern) steps whatever the pattern.
+ */
+function wildcardMatch<P, I>(pattern: readonly P[], items: readonly I[] | string, isStar: (element: P) => boolean, matchesOne: (element: P, index: number) => boolean): boolean {
+  let p = 0;
+  let i = 0;
   let starAt = -1;
   let resumeAt = 0;
-  while (n < name.length) {
-    const token = tokens[t];
-    if (token !== undefined && token.kind !== 'star' && tokenMatches(token, name.charCodeAt(n))) {
-      t++;
-      n++;
-    } else if (token?.kind === 'star') {
-      starAt = t++;
-      resumeAt = n;
+  while (i < items.length) {
+    const element = pattern[p];
+    if (element !== undefined && !isStar(element) && matchesOne(element, i)) {
+      p++;
+      i++;
+    } else if (element !== undefined && isStar(element)) {
+      starAt = p++;
+      resumeAt = i;
     } else if (starAt >= 0) {
-      t = starAt + 1;
-      n = ++resumeAt;
+      p = starAt + 1;
+      i = ++resumeAt;
     } else {
       return false;
     }
   }
-  while (tokens[t]?.kind === 'star') t++;
-  return t === tokens.length;
+  while (p < pattern.length && isStar(pattern[p] as P)) p++;
+  return p === pattern.length;
 }
+
+const matchTokens = (tokens: readonly CharToken[], name: string): boolean =>
+  wildcardMatch(tokens, name, (token) => token.kind === 'star', (token, index) => tokenMatches(token, name.charCodeAt(index)));
+
+/** One level up: `**` is the star, every other segment matches exactly one path segment. */
+const matchSegments = (segments: readonly Segment[], names: readonly string[]): boolean =>
+  wildcardMatch(segments, names, (segment) => segment.kind === 'globstar', (segment, index) => segmentMatches(segment, names[index] ?? ''));
 
 function segmentMatches(segment: Segment, name: string): boolean {
   switch (segment.kind) {
@@ -164,31 +176,6 @@ function segmentMatches(segment: Segment, name: string): boolean {
     case 'globstar':
       return false;
   }
-}
-
-/** The same algorithm one level up: `**` is the star, every other segment matches exactly one path segment. */
-function matchSegments(segments: readonly Segment[], names: readonly string[]): boolean {
-  let s = 0;
-  let n = 0;
-  let starAt = -1;
-  let resumeAt = 0;
-  while (n < names.length) {
-    const segment = segments[s];
-    if (segment !== undefined && segment.kind !== 'globstar' && segmentMatches(segment, names[n] ?? '')) {
-      s++;
-      n++;
-    } else if (segment?.kind === 'globstar') {
-      starAt = s++;
-      resumeAt = n;
-    } else if (starAt >= 0) {
-      s = starAt + 1;
-      n = ++resumeAt;
-    } else {
-      return false;
-    }
-  }
-  while (segments[s]?.kind === 'globstar') s++;
-  return s === segments.length;
 }
 
 /** `{a,b}` alternatives, expanded left to right; at most `MAX_EXPANSIONS` results, the rest dropped. */
