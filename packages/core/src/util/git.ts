@@ -39,6 +39,8 @@ const HARDENING = [
   '-c', 'core.askPass=',
   '-c', 'credential.helper=',
   '-c', 'protocol.allow=never',
+  '-c', 'log.showSignature=false',
+  '-c', 'color.ui=false',
 ];
 
 /** Variables that would point git at another repository, config or program. */
@@ -57,20 +59,32 @@ function gitEnvironment(): NodeJS.ProcessEnv {
 
 /**
  * The checkout that holds `root`: the nearest folder upward with a `.git`
- * folder or gitfile (as git itself would find a non-bare repository), or
- * undefined outside any checkout. Judged with `lstat`, so a `.git` link is not
- * followed anywhere.
+ * gitfile, or a `.git` folder with a `HEAD` in it (as git itself would find
+ * a non-bare repository; an empty `.git` is passed over, as git does), or
+ * undefined outside any checkout. Judged with `lstat`, so a `.git` link is
+ * not followed anywhere.
  */
 export function findRepository(root: string): GitRepository | undefined {
   for (let folder = resolve(root); ; folder = dirname(folder)) {
     const candidate = join(folder, '.git');
-    try {
-      const stat = lstatSync(candidate);
-      if (stat.isDirectory() || stat.isFile()) return { gitDir: candidate, workTree: folder };
-    } catch {
-      // Not here: look one folder up.
-    }
+    if (isRegularFile(candidate) || (isFolder(candidate) && isRegularFile(join(candidate, 'HEAD')))) return { gitDir: candidate, workTree: folder };
     if (dirname(folder) === folder) return undefined;
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
   }
 }
 
