@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/index.js';
+import type { GitHistory } from '../history/gather.js';
 import type { IndexedDocument, SourceRange } from '../model.js';
 import { dataOf, stringField, valueRange } from './fields.js';
 import type { LinkUniverse } from './links.js';
@@ -39,6 +40,8 @@ export interface RepoIndex extends LinkUniverse {
   bySystem: ReadonlyMap<string, readonly IndexedDocument[]>;
   /** One per `soa` document. */
   soa: readonly SoaStatement[];
+  /** Past versions of the governance documents from git, when a document-control rule asked and there is a history to judge. */
+  history: GitHistory | undefined;
 }
 
 function rolesOf(document: IndexedDocument): IdDefinition[] {
@@ -64,6 +67,7 @@ export interface IndexInput {
   documents: readonly IndexedDocument[];
   pathExists(path: string): boolean;
   catalog: Catalog;
+  history?: GitHistory | undefined;
 }
 
 /** Build the index once; rules only read it. */
@@ -97,6 +101,7 @@ export function buildIndex(input: IndexInput): RepoIndex {
     catalog: input.catalog,
     bySystem,
     soa: (byType.get('soa') ?? []).map(soaStatementOf),
+    history: input.history,
   };
 }
 
