@@ -8,6 +8,7 @@ import { discover, isInside, toPosix, type DiscoveredFile } from '../discover/di
 import { UsageError } from '../errors.js';
 import { buildIndex, type RepoIndex } from '../index/repo-index.js';
 import { gatherHistory, HISTORY_RULES } from '../history/gather.js';
+import { readCodeowners } from '../index/codeowners.js';
 import type { Finding, Severity, SeveritySetting } from '../model.js';
 import { capFindings, TOO_MANY_FINDINGS } from '../rules/file/too-many-findings.js';
 import { RULES } from '../rules/index.js';
@@ -255,7 +256,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     ? await clock.lapAsync('history', () => gatherHistory({ root: config.root, documents, limits: config.limits, changedSince: options.changedSince }))
     : { history: undefined, notices: [] };
   notices.push(...history.notices);
-  const index = clock.lap('index', () => buildIndex({ root: config.root, documents, pathExists: existenceChecker(config.root), catalog, history: history.history }));
+  const index = clock.lap('index', () => buildIndex({ root: config.root, documents, pathExists: existenceChecker(config.root), catalog, history: history.history, codeowners: rules.some(({ rule }) => rule.id === 'doc-control/owner-not-codeowner') ? readCodeowners(config.root) : undefined }));
   const findingsByFile = new Map<string, Finding[]>(outcomes.map((outcome) => [outcome.document.path, [...outcome.findings]]));
   for (const { rule, severity, options: ruleOptions } of rules) {
     if (rule.kind !== 'repository') continue;

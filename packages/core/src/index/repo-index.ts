@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/index.js';
 import type { GitHistory } from '../history/gather.js';
+import type { Codeowners } from './codeowners.js';
 import type { IndexedDocument, SourceRange } from '../model.js';
 import { dataOf, stringField, valueRange } from './fields.js';
 import type { LinkUniverse } from './links.js';
@@ -42,6 +43,8 @@ export interface RepoIndex extends LinkUniverse {
   soa: readonly SoaStatement[];
   /** Past versions of the governance documents from git, when a document-control rule asked and there is a history to judge. */
   history: GitHistory | undefined;
+  /** The repository's CODEOWNERS, read when doc-control/owner-not-codeowner asked and there is one. */
+  codeowners: Codeowners | undefined;
 }
 
 function rolesOf(document: IndexedDocument): IdDefinition[] {
@@ -68,6 +71,7 @@ export interface IndexInput {
   pathExists(path: string): boolean;
   catalog: Catalog;
   history?: GitHistory | undefined;
+  codeowners?: Codeowners | undefined;
 }
 
 /** Build the index once; rules only read it. */
@@ -102,6 +106,7 @@ export function buildIndex(input: IndexInput): RepoIndex {
     bySystem,
     soa: (byType.get('soa') ?? []).map(soaStatementOf),
     history: input.history,
+    codeowners: input.codeowners,
   };
 }
 
