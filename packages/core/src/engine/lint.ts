@@ -252,8 +252,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const parsed = await clock.lapAsync('parse', () => parseWithCache(files, settings, config, options, notices));
   const outcomes = parsed.outcomes;
   const documents = outcomes.map((outcome) => outcome.document);
-  const history = rules.some(({ rule }) => HISTORY_RULES.has(rule.id))
-    ? await clock.lapAsync('history', () => gatherHistory({ root: config.root, documents, limits: config.limits, changedSince: options.changedSince }))
+  const historyRules = rules.filter(({ rule }) => HISTORY_RULES.has(rule.id));
+  const history = historyRules.length > 0
+    ? await clock.lapAsync('history', () => gatherHistory({
+      root: config.root, documents, limits: config.limits, changedSince: options.changedSince, subfolder: historyRules.some(({ options: ruleOptions }) => ruleOptions['subfolder'] === true),
+    }))
     : { history: undefined, notices: [] };
   notices.push(...history.notices);
   const index = clock.lap('index', () => buildIndex({ root: config.root, documents, pathExists: existenceChecker(config.root), catalog, history: history.history, codeowners: rules.some(({ rule }) => rule.id === 'doc-control/owner-not-codeowner') ? readCodeowners(config.root) : undefined }));

@@ -9,9 +9,12 @@
  * most MAX_BLOBS of them. In changed-since mode only the merge base is read.
  * Every git call goes through util/git.ts; nothing from the repository runs.
  *
- * History is judged only when the root is the top of its git checkout: a
- * config in a subfolder (an example, a fixture, a vendored copy of another
- * AIMS) lives in a repository whose history belongs to something else.
+ * History is judged only when the root is the top of its git checkout,
+ * unless a document-control rule has the option `subfolder: true`: a config
+ * in a subfolder is often an example, a fixture or a vendored copy of another
+ * AIMS, whose history in the host repository is not its document control
+ * (this project's own examples/acme is one). An AIMS kept in a folder of a
+ * product repository opts in.
  */
 import { lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,6 +63,8 @@ export interface HistoryInput {
   limits: YamlLimits;
   /** Changed-since mode: compare with the merge base of this ref. */
   changedSince?: string | undefined;
+  /** Judge the history also when the root is a folder below the top of the checkout. */
+  subfolder?: boolean;
 }
 
 export interface HistoryOutcome {
@@ -208,7 +213,7 @@ async function statesAt(repository: GitRepository, root: string, requests: reado
     const chunk = requests.slice(start, start + BLOBS_PER_CALL);
     try {
       // `cat-file --batch` prints blobs as stored, never through a textconv or smudge filter.
-      const output = await runGitWithInput(repository, ['cat-file', '--batch'], chunk.map(({ commit, path }) => `${commit}:${path}\n`).join(''), { cwd: root });
+      const output = await runGitWithInput(repository, ['cat-file', '--batch'], chunk.map(({ commit, path }) => `${commit}:./${path}\n`).join(''), { cwd: root });
       const blobs = parseBatch(output, chunk.length);
       for (let i = 0; i < chunk.length; i++) {
         const blob = blobs[i];
@@ -222,7 +227,7 @@ async function statesAt(repository: GitRepository, root: string, requests: reado
   return states;
 }
 
-/** A path git's batch input can carry: one line, no NUL. */
+/** A path git's batch input can carry: one line, no NUL. Paths are relative to the root (`commit:./path`, read from the root). */
 const askable = (path: string): boolean => !/[\n\r\0]/.test(path);
 
 async function fullHistory(repository: GitRepository, input: HistoryInput, paths: readonly string[], notices: string[]): Promise<Map<string, DocumentHistory>> {
@@ -295,7 +300,7 @@ async function sinceBase(repository: GitRepository, input: HistoryInput, ref: st
 /** Gather what document control needs from git; see the comment at the top of this file. */
 export async function gatherHistory(input: HistoryInput): Promise<HistoryOutcome> {
   const repository = findRepository(input.root);
-  if (!repository || !sameFolder(repository.workTree, input.root)) return { history: undefined, notices: [] };
+  if (!repository || (!input.subfolder && !sameFolder(repository.workTree, input.root))) return { history: undefined, notices: [] };
   const head = await ask(repository, input.root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
   if (head === undefined) return { history: undefined, notices: [] };
   const notices: string[] = [];

@@ -94,6 +94,16 @@ describe(`${RULE} in a full run`, () => {
     expect(result.notices).toEqual([]);
   });
 
+  it('judges a subfolder when the config asks (`subfolder: true`): an AIMS kept in a folder of a product repository', async () => {
+    const repo = TestRepository.create();
+    repositories.push(repo);
+    const rules = { ...JSON.parse(onlyRules()).rules, [RULE]: ['error', { subfolder: true }] };
+    const approval = repo.write({ 'governance/aimslint.config.json': JSON.stringify({ rules }), 'governance/aims/ai-policy.md': policy() }).commit('Approve');
+    repo.write({ 'governance/aims/ai-policy.md': policy({ body: AMENDED_BODY }) }).commit('Edit');
+    const result = await repo.lint({ cwd: `${repo.root}/governance` });
+    expect(result.files.flatMap((file) => file.findings).map(located)).toEqual([`aims/ai-policy.md:7:1 ${message(approval, 'the body')}`]);
+  });
+
   it('is silent in a repository without commits', async () => {
     const repo = TestRepository.create();
     repositories.push(repo);
