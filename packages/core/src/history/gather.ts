@@ -16,6 +16,7 @@
  * (this project's own examples/acme is one). An AIMS kept in a folder of a
  * product repository opts in.
  */
+import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IndexedDocument } from '../model.js';
@@ -96,14 +97,36 @@ function sameFolder(a: string, b: string): boolean {
   }
 }
 
-/** The work tree's state of a document; links and special files are not read. */
-function currentState(root: string, path: string, limits: YamlLimits): ControlState | undefined {
-  const absolute = join(root, path);
-  try {
-    return lstatSync(absolute).isFile() ? controlStateOf(readFileSync(absolute), limits) : undefined;
-  } catch {
-    return undefined;
+/**
+ * States by git blob id: a version that is byte for byte another one (most
+ * often the work tree and HEAD, or a renamed file) is parsed once.
+ */
+class StateMemo {
+  private readonly states = new Map<string, ControlState | undefined>();
+
+  constructor(private readonly limits: YamlLimits) {}
+
+  stateOf(blobId: string, bytes: Uint8Array): ControlState | undefined {
+    if (!this.states.has(blobId)) this.states.set(blobId, controlStateOf(bytes, this.limits));
+    return this.states.get(blobId);
   }
+
+  /** The work tree's state of a document; links and special files are not read. */
+  current(root: string, path: string): ControlState | undefined {
+    const absolute = join(root, path);
+    try {
+      if (!lstatSync(absolute).isFile()) return undefined;
+      const bytes = readFileSync(absolute);
+      return this.stateOf(blobIdOf(bytes), bytes);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** The id git gives these bytes as a blob (sha1 of `blob <size>\0` and the bytes). */
+export function blobIdOf(bytes: Uint8Array): string {
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
 interface Change {
@@ -183,41 +206,47 @@ interface BlobRequest {
   path: string;
 }
 
+export interface Blob {
+  id: string;
+  bytes: Buffer;
+}
+
 /** `cat-file --batch` output: one entry per request, undefined for what git does not have. */
-export function parseBatch(output: Buffer, count: number): (Buffer | undefined)[] {
-  const blobs: (Buffer | undefined)[] = [];
+export function parseBatch(output: Buffer, count: number): (Blob | undefined)[] {
+  const blobs: (Blob | undefined)[] = [];
   let at = 0;
   while (blobs.length < count && at < output.length) {
     const end = output.indexOf(0x0a, at);
     if (end === -1) break;
     const header = output.subarray(at, end).toString('utf8');
     at = end + 1;
-    const size = /^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1];
-    if (size === undefined) {
+    const [, id, size] = /^([0-9a-f]+) blob (\d+)$/.exec(header) ?? [];
+    if (id === undefined || size === undefined) {
       // `<request> missing`, or an object that is not a blob: no content follows, unless git printed a size.
       const other = /^[0-9a-f]+ \w+ (\d+)$/.exec(header)?.[1];
       if (other !== undefined) at += Number(other) + 1;
       blobs.push(undefined);
       continue;
     }
-    blobs.push(output.subarray(at, at + Number(size)));
+    blobs.push({ id, bytes: output.subarray(at, at + Number(size)) });
     at += Number(size) + 1;
   }
   return blobs;
 }
 
 /** The states of past versions, read in bounded batches; a request git cannot answer is undefined. */
-async function statesAt(repository: GitRepository, root: string, requests: readonly BlobRequest[], limits: YamlLimits, notices: string[]): Promise<(ControlState | undefined)[]> {
+async function statesAt(repository: GitRepository, root: string, requests: readonly BlobRequest[], memo: StateMemo, notices: string[]): Promise<(ControlState | undefined)[]> {
   const states: (ControlState | undefined)[] = [];
   for (let start = 0; start < requests.length; start += BLOBS_PER_CALL) {
     const chunk = requests.slice(start, start + BLOBS_PER_CALL);
     try {
-      // `cat-file --batch` prints blobs as stored, never through a textconv or smudge filter.
-      const output = await runGitWithInput(repository, ['cat-file', '--batch'], chunk.map(({ commit, path }) => `${commit}:./${path}\n`).join(''), { cwd: root });
+      // `cat-file --batch` prints blobs as stored, never through a textconv or smudge filter;
+      // `--buffer` lets git write its output in large blocks rather than one flush per object.
+      const output = await runGitWithInput(repository, ['cat-file', '--batch', '--buffer'], chunk.map(({ commit, path }) => `${commit}:./${path}\n`).join(''), { cwd: root });
       const blobs = parseBatch(output, chunk.length);
       for (let i = 0; i < chunk.length; i++) {
         const blob = blobs[i];
-        states.push(blob ? controlStateOf(blob, limits) : undefined);
+        states.push(blob ? memo.stateOf(blob.id, blob.bytes) : undefined);
       }
     } catch (error) {
       notices.push(`document control: past versions could not be read from git (${(error as Error).message}); they are not compared`);
@@ -248,7 +277,8 @@ async function fullHistory(repository: GitRepository, input: HistoryInput, paths
     notices.push(`document control: ${touches.length} past versions of documents were found; only the newest ${MAX_BLOBS} are compared`);
     touches.length = MAX_BLOBS;
   }
-  const states = await statesAt(repository, root, touches, limits, notices);
+  const memo = new StateMemo(limits);
+  const states = await statesAt(repository, root, touches, memo, notices);
   const documents = new Map<string, DocumentHistory>();
   // In depth order, so each document's versions arrive newest first.
   touches.forEach((touch, i) => {
@@ -257,7 +287,7 @@ async function fullHistory(repository: GitRepository, input: HistoryInput, paths
     if (!state) return;
     let history = documents.get(path);
     if (!history) {
-      const current = currentState(root, path, limits);
+      const current = memo.current(root, path);
       if (!current) return;
       history = { current, versions: [], base: undefined };
       documents.set(path, history);
@@ -287,11 +317,12 @@ async function sinceBase(repository: GitRepository, input: HistoryInput, ref: st
     const then = before.has(path) ? before.get(path) : path;
     return then !== undefined && askable(then) ? [{ current: path, commit: base, path: then }] : [];
   }).slice(0, MAX_BLOBS);
-  const states = await statesAt(repository, root, requests, limits, notices);
+  const memo = new StateMemo(limits);
+  const states = await statesAt(repository, root, requests, memo, notices);
   const documents = new Map<string, DocumentHistory>();
   requests.forEach((request, i) => {
     const state = states[i];
-    const current = state ? currentState(root, request.current, limits) : undefined;
+    const current = state ? memo.current(root, request.current) : undefined;
     if (state && current) documents.set(request.current, { current, versions: [], base: { commit: base, date, path: request.path, state } });
   });
   return documents;

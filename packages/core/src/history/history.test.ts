@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBatch, parseLog, touchesOf } from './gather.js';
+import { blobIdOf, parseBatch, parseLog, touchesOf } from './gather.js';
 import { compareVersions, contentChanges, controlStateOf, nextMinor } from './state.js';
 
 const LIMITS = { maxAliases: 100, maxDepth: 64 };
@@ -34,7 +34,13 @@ describe('touchesOf', () => {
 describe('parseBatch', () => {
   it('splits blobs by their byte size (not characters) and marks what is missing', () => {
     const output = Buffer.concat([Buffer.from('aa blob 3\né!\n'), Buffer.from('HEAD:gone.md missing\n'), Buffer.from('bb blob 2\nok\n')]);
-    expect(parseBatch(output, 3).map((blob) => blob?.toString('utf8'))).toEqual(['é!', undefined, 'ok']);
+    expect(parseBatch(output, 3).map((blob) => blob && `${blob.id}:${blob.bytes.toString('utf8')}`)).toEqual(['aa:é!', undefined, 'bb:ok']);
+  });
+});
+
+describe('blobIdOf', () => {
+  it('is the id git gives the bytes (git hash-object of "hello\\n")', () => {
+    expect(blobIdOf(Buffer.from('hello\n'))).toBe('ce013625030ba8dba906f756967f9e9ca394464a');
   });
 });
 
