@@ -261,11 +261,17 @@ const askable = (path: string): boolean => !/[\n\r\0]/.test(path);
 
 async function fullHistory(repository: GitRepository, input: HistoryInput, paths: readonly string[], notices: string[]): Promise<Map<string, DocumentHistory>> {
   const { root, limits } = input;
-  const log = await ask(repository, root, [
-    'log', '-z', '--first-parent', '--diff-merges=first-parent', '-M', '--name-status', '--relative', '--no-ext-diff', '--no-textconv',
-    `--max-count=${MAX_COMMITS}`, '--format=%x01%H %cs', 'HEAD', '--', ...MARKDOWN,
-  ]);
-  if (log === undefined) return new Map();
+  let log: string;
+  try {
+    // No signature checks (`log.showSignature` would run `gpg.program`), no colour codes in what is parsed.
+    log = await runGit(repository, [
+      'log', '-z', '--no-show-signature', '--no-color', '--first-parent', '--diff-merges=first-parent', '-M', '--name-status', '--relative',
+      '--no-ext-diff', '--no-textconv', `--max-count=${MAX_COMMITS}`, '--format=%x01%H %cs', 'HEAD', '--', ...MARKDOWN,
+    ], { cwd: root });
+  } catch (error) {
+    notices.push(`document control: the git history could not be read (${(error as Error).message}); documents are not compared with past versions`);
+    return new Map();
+  }
   const commits = parseLog(log);
   if (commits.length >= MAX_COMMITS) {
     notices.push(`document control: only the last ${MAX_COMMITS} commits that changed Markdown files were read; older versions are not compared`);
@@ -300,8 +306,8 @@ async function fullHistory(repository: GitRepository, input: HistoryInput, paths
 async function sinceBase(repository: GitRepository, input: HistoryInput, ref: string, paths: readonly string[], notices: string[]): Promise<Map<string, DocumentHistory> | undefined> {
   const { root, limits } = input;
   const base = ref === '' || ref.startsWith('-') ? undefined : (await ask(repository, root, ['merge-base', '--end-of-options', ref, 'HEAD']))?.trim();
-  const date = base ? (await ask(repository, root, ['show', '-s', '--format=%cs', base]))?.trim() : undefined;
-  const diff = base ? await ask(repository, root, ['diff', '--no-ext-diff', '--no-textconv', '-M', '--name-status', '-z', '--relative', base, '--', ...MARKDOWN]) : undefined;
+  const date = base ? (await ask(repository, root, ['show', '-s', '--no-show-signature', '--format=%cs', base]))?.trim() : undefined;
+  const diff = base ? await ask(repository, root, ['diff', '--no-ext-diff', '--no-textconv', '--no-color', '-M', '--name-status', '-z', '--relative', base, '--', ...MARKDOWN]) : undefined;
   if (!base || date === undefined || diff === undefined) {
     notices.push(`document control: the merge base of "${ref}" was not found, so approved documents are not compared with it; fetch the full history (actions/checkout: fetch-depth: 0)`);
     return undefined;

@@ -1,4 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { lint } from '../engine/lint.js';
+import { findRepository } from '../util/git.js';
 import { blobIdOf, parseBatch, parseLog, touchesOf } from './gather.js';
 import { compareVersions, contentChanges, controlStateOf, nextMinor } from './state.js';
 
@@ -61,5 +64,15 @@ describe('document state', () => {
     expect(compareVersions('1.2.1', '1.3')).toBeLessThan(0);
     expect(compareVersions('v1', '1.0')).toBeUndefined();
     expect(nextMinor('1.4.3')).toBe('1.5');
+  });
+});
+
+describe('examples/acme inside this project’s own checkout', () => {
+  const acme = fileURLToPath(new URL('../../../../examples/acme/', import.meta.url));
+  it.skipIf(findRepository(acme) === undefined)('is not judged by its history here: its config is below the top of the checkout', async () => {
+    const result = await lint({ cwd: acme, now: '2026-11-28' });
+    expect(result.index.history).toBeUndefined();
+    expect(result.files.flatMap((file) => file.findings).filter((finding) => finding.ruleId.startsWith('doc-control/'))).toEqual([]);
+    expect(result.notices).toEqual([]);
   });
 });
