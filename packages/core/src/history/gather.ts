@@ -322,7 +322,11 @@ async function sinceBase(repository: GitRepository, input: HistoryInput, ref: st
   const requests = paths.flatMap((path) => {
     const then = before.has(path) ? before.get(path) : path;
     return then !== undefined && askable(then) ? [{ current: path, commit: base, path: then }] : [];
-  }).slice(0, MAX_BLOBS);
+  });
+  if (requests.length > MAX_BLOBS) {
+    notices.push(`document control: ${requests.length} documents existed at the merge base; only the first ${MAX_BLOBS} by path are compared with it`);
+    requests.length = MAX_BLOBS;
+  }
   const memo = new StateMemo(limits);
   const states = await statesAt(repository, root, requests, memo, notices);
   const documents = new Map<string, DocumentHistory>();
