@@ -62,13 +62,13 @@ export class TestRepository {
   }
 
   /**
-   * A clone holding only the newest commit (`git clone --depth 1 file://...`,
+   * A clone holding only the newest commits (`git clone --depth 1 file://...`,
    * done as init + shallow fetch so the call stays hardened; file transport is
    * allowed for this one fetch only).
    */
-  shallowClone(): TestRepository {
+  shallowClone(depth = 1): TestRepository {
     const clone = TestRepository.create();
-    clone.git('-c', 'protocol.file.allow=always', 'fetch', '-q', '--depth', '1', `file://${this.root}`, 'main');
+    clone.git('-c', 'protocol.file.allow=always', 'fetch', '-q', '--depth', String(depth), `file://${this.root}`, 'main');
     clone.git('reset', '-q', '--hard', 'FETCH_HEAD');
     return clone;
   }

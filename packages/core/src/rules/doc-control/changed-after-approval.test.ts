@@ -84,6 +84,18 @@ describe(`${RULE} in a full run`, () => {
     expect(result.notices).toEqual([expect.stringContaining('fetch-depth: 0')]);
   });
 
+  it('in a deeper shallow clone, still finds an edit made within the commits it holds', async () => {
+    const { repo } = approvedPolicy();
+    const review = repo.write({ 'aims/ai-policy.md': policy({ lastReviewed: '2026-06-01' }) }).commit('Review');
+    repo.write({ 'aims/ai-policy.md': policy({ lastReviewed: '2026-06-01', body: AMENDED_BODY }) }).commit('Add a principle');
+    const clone = repo.shallowClone(2);
+    repositories.push(clone);
+    const result = await clone.lint();
+    // The approving commit is beyond the clone's depth: the oldest commit it holds with the same approval stands in for it.
+    expect(result.files.flatMap((file) => file.findings).map(located)).toEqual([`aims/ai-policy.md:7:1 ${message(review, 'the body')}`]);
+    expect(result.notices).toEqual([expect.stringContaining('fetch-depth: 0')]);
+  });
+
   it('judges no history when the config is in a subfolder of the checkout (an example inside another project)', async () => {
     const repo = TestRepository.create();
     repositories.push(repo);
