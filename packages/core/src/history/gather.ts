@@ -342,10 +342,11 @@ async function sinceBase(repository: GitRepository, input: HistoryInput, ref: st
 export async function gatherHistory(input: HistoryInput): Promise<HistoryOutcome> {
   const repository = findRepository(input.root);
   if (!repository || (!input.subfolder && !sameFolder(repository.workTree, input.root))) return { history: undefined, notices: [] };
-  const head = await ask(repository, input.root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+  // One call: whether the clone is shallow, and whether there is a commit at all (it fails without one).
+  const head = await ask(repository, input.root, ['rev-parse', '--is-shallow-repository', '--verify', '--quiet', 'HEAD^{commit}']);
   if (head === undefined) return { history: undefined, notices: [] };
   const notices: string[] = [];
-  if ((await ask(repository, input.root, ['rev-parse', '--is-shallow-repository']))?.trim() === 'true') notices.push(SHALLOW_NOTICE);
+  if (head.startsWith('true')) notices.push(SHALLOW_NOTICE);
   const paths = input.documents.filter((document) => document.type !== undefined && document.frontmatter?.data).map((document) => document.path);
   if (input.changedSince !== undefined) {
     const documents = await sinceBase(repository, input, input.changedSince, paths, notices);
