@@ -139,6 +139,27 @@ describe('the Action bundle', () => {
     expect(run.outputs['error-count']).toBe('2');
   });
 
+  it('on a pull request that edits an approved policy without a new version, reports doc-control/changed-after-approval (fetch-depth: 0)', () => {
+    const workspace = temporaryDirectory();
+    const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.test', '-c', 'commit.gpgsign=false', ...args], { cwd: workspace, encoding: 'utf8' }).stdout.trim();
+    const policy = BROKEN_POLICY.replace(/ROLE-NOBODY/g, 'ROLE-CRO').replace('Our evidence lives in [the register](register.md).', 'AI output informs; people decide.');
+    writeFileSync(join(workspace, 'aimslint.config.json'), JSON.stringify({ rules: { 'aims/required-document': 'off', 'soa/missing': 'off', 'ref/unresolved': 'off' } }));
+    mkdirSync(join(workspace, 'aims'));
+    writeFileSync(join(workspace, 'aims/ai-policy.md'), policy);
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'Approve the AI policy 1.0');
+    const approval = git('rev-parse', '--short=7', 'HEAD');
+    git('checkout', '-q', '-b', 'pr');
+    writeFileSync(join(workspace, 'aims/ai-policy.md'), `${policy}\nModels may also decline applications on their own.\n`);
+    git('commit', '-q', '-am', 'Let models decide');
+    const run = runAction(workspace, { 'changed-since': 'main', now: '2026-11-28' });
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('::error file') || line.startsWith('::error title'))).toEqual([
+      `::error title=doc-control/changed-after-approval,file=aims/ai-policy.md,line=7,endLine=7,col=1,endColumn=8::Version 1.0 of this document was approved on 2026-01-10 (commit ${approval}), but the body changed since then: raise \`version\` (for example to 1.1) and have the change approved again (a new \`approved_by\`/\`approved_on\`), or undo the change.`,
+    ]);
+    expect(run.status).toBe(1);
+  });
+
   it('fails with one clear line on a wrong input', () => {
     const run = runAction(brokenWorkspace(), { 'fail-on': 'sometimes' });
     expect(run.stdout.trim()).toBe('::error::input fail-on must be one of error, warning, never, got "sometimes"');

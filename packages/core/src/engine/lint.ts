@@ -7,6 +7,8 @@ import { affectedPaths, changedFilesSince, changesSettings } from '../discover/c
 import { discover, isInside, toPosix, type DiscoveredFile } from '../discover/discover.js';
 import { UsageError } from '../errors.js';
 import { buildIndex, type RepoIndex } from '../index/repo-index.js';
+import { gatherHistory, HISTORY_RULES } from '../history/gather.js';
+import { readCodeowners } from '../index/codeowners.js';
 import type { Finding, Severity, SeveritySetting } from '../model.js';
 import { capFindings, TOO_MANY_FINDINGS } from '../rules/file/too-many-findings.js';
 import { RULES } from '../rules/index.js';
@@ -269,7 +271,15 @@ async function lintWithConfig(options: LintOptions, config: ResolvedConfig, now:
   };
   const parsed = await clock.lapAsync('parse', () => parseWithCache(files, settings, config, options, notices));
   const outcomes = parsed.outcomes;
-  const index = clock.lap('index', () => buildIndex({ root: config.root, documents: outcomes.map((outcome) => outcome.document), pathExists: existenceChecker(config.root), catalog }));
+  const documents = outcomes.map((outcome) => outcome.document);
+  const historyRules = rules.filter(({ rule }) => HISTORY_RULES.has(rule.id));
+  const history = historyRules.length > 0
+    ? await clock.lapAsync('history', () => gatherHistory({
+      root: config.root, documents, limits: config.limits, changedSince: options.changedSince, subfolder: historyRules.some(({ options: ruleOptions }) => ruleOptions['subfolder'] === true),
+    }))
+    : { history: undefined, notices: [] };
+  notices.push(...history.notices);
+  const index = clock.lap('index', () => buildIndex({ root: config.root, documents, pathExists: existenceChecker(config.root), catalog, history: history.history, codeowners: rules.some(({ rule }) => rule.id === 'doc-control/owner-not-codeowner') ? readCodeowners(config.root) : undefined }));
   const findingsByFile = new Map<string, Finding[]>(outcomes.map((outcome) => [outcome.document.path, [...outcome.findings]]));
   for (const { rule, severity, options: ruleOptions } of rules) {
     if (rule.kind !== 'repository') continue;

@@ -1,4 +1,6 @@
 import type { Catalog } from '../catalog/index.js';
+import type { GitHistory } from '../history/gather.js';
+import type { Codeowners } from './codeowners.js';
 import type { IndexedDocument, SourceRange } from '../model.js';
 import { dataOf, stringField, valueRange } from './fields.js';
 import type { LinkUniverse } from './links.js';
@@ -39,6 +41,10 @@ export interface RepoIndex extends LinkUniverse {
   bySystem: ReadonlyMap<string, readonly IndexedDocument[]>;
   /** One per `soa` document. */
   soa: readonly SoaStatement[];
+  /** Past versions of the governance documents from git, when a document-control rule asked and there is a history to judge. */
+  history: GitHistory | undefined;
+  /** The repository's CODEOWNERS, read when doc-control/owner-not-codeowner asked and there is one. */
+  codeowners: Codeowners | undefined;
 }
 
 function rolesOf(document: IndexedDocument): IdDefinition[] {
@@ -64,6 +70,8 @@ export interface IndexInput {
   documents: readonly IndexedDocument[];
   pathExists(path: string): boolean;
   catalog: Catalog;
+  history?: GitHistory | undefined;
+  codeowners?: Codeowners | undefined;
 }
 
 /** Build the index once; rules only read it. */
@@ -97,6 +105,8 @@ export function buildIndex(input: IndexInput): RepoIndex {
     catalog: input.catalog,
     bySystem,
     soa: (byType.get('soa') ?? []).map(soaStatementOf),
+    history: input.history,
+    codeowners: input.codeowners,
   };
 }
 

@@ -3,6 +3,7 @@ import type {
   AimsReport, ClauseCoverage, ControlCoverage, ControlState, DocumentRef, EvidenceEntry, FindingGroup, InventorySystem,
   ObjectiveCoverage, ReadinessVerdict, ReportSummary, SystemArtefact,
 } from './types.js';
+import { changeHistoryHtml } from './history.js';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -293,6 +294,7 @@ ${gridSection(report.objectives)}
 ${controlsSection(report.objectives, options)}
 ${clausesSection(report.clauses, options)}
 ${inventorySection(report.inventory, options)}
+${changeHistoryHtml(report.history, options)}
 ${findingsSection(report.findings)}
 </main>
 <footer>${escapeHtml(summary.tool.name)} ${escapeHtml(summary.tool.version)} · control ids and short titles from ${escapeHtml(summary.catalog.name)} Annex A</footer>

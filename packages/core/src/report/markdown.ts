@@ -4,6 +4,7 @@ import type {
   ReadinessVerdict, ReportSummary, SystemArtefact,
 } from './types.js';
 import { plural } from '../util/words.js';
+import { changeHistoryMarkdown } from './history.js';
 
 /** A PR comment holds 65,536 characters: past this many findings per rule, point to the full run. */
 const FINDINGS_PER_RULE = 20;
@@ -217,6 +218,7 @@ export function renderReportMarkdown(report: AimsReport, options: RenderOptions 
     '',
     ...inventoryTable(report.inventory, options),
     '',
+    ...changeHistoryMarkdown(report.history, options), ...(report.history ? [''] : []),
     ...findings(report.findings),
     '',
   ].join('\n');

@@ -3,6 +3,7 @@
  * instances, no functions), so `JSON.stringify` is the JSON format and the
  * renderers never reach back into the index.
  */
+import type { ChangeHistory } from './history.js';
 
 /** Where an Annex A control stands. */
 export type ControlState =
@@ -178,4 +179,6 @@ export interface AimsReport {
   clauses: ClauseCoverage[];
   inventory: InventorySystem[];
   findings: FindingGroup[];
+  /** Per governance document, its versions from git (report/history.ts). */
+  history?: ChangeHistory;
 }

@@ -28,6 +28,10 @@ import aimsRequiredDocument from './aims/required-document.js';
 import rolesUnstaffed from './roles/unstaffed.js';
 import rolesUntrained from './roles/untrained.js';
 import supplierUnassessed from './supplier/unassessed.js';
+import docControlChangedAfterApproval from './doc-control/changed-after-approval.js';
+import docControlVersionNotIncreased from './doc-control/version-not-increased.js';
+import docControlApprovalDates from './doc-control/approval-dates.js';
+import docControlOwnerNotCodeowner from './doc-control/owner-not-codeowner.js';
 import type { Rule } from './types.js';
 
 /** Every rule, in the order `aimslint explain` lists them. */
@@ -62,6 +66,10 @@ export const RULES: readonly Rule[] = [
   rolesUnstaffed,
   rolesUntrained,
   supplierUnassessed,
+  docControlChangedAfterApproval,
+  docControlVersionNotIncreased,
+  docControlApprovalDates,
+  docControlOwnerNotCodeowner,
 ];
 
 const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -181,3 +181,32 @@ export function trackingOf(repository: GitRepository, path: string, cwd: string)
     return 'unknown';
   }
 }
+
+/**
+ * Run one git command that reads its standard input (`cat-file --batch`),
+ * resolving to the raw bytes of its output: batch output counts sizes in
+ * bytes, so it must not be decoded before it is split.
+ */
+export function runGitWithInput(repository: GitRepository, args: readonly string[], input: string, options: GitCallOptions): Promise<Buffer> {
+  return withSlot(
+    () =>
+      new Promise<Buffer>((resolveCall, reject) => {
+        const child = execFile(
+          'git',
+          argumentsFor(repository, args),
+          {
+            cwd: options.cwd,
+            env: gitEnvironment(),
+            encoding: 'buffer',
+            maxBuffer: options.maxBytes ?? DEFAULT_MAX_BYTES,
+            timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+            windowsHide: true,
+          },
+          (error, stdout, stderr) => (error ? reject(failure(args, error, stderr.toString('utf8'))) : resolveCall(stdout)),
+        );
+        // A write after git exited early (a bad argument) must fail the call, not the process.
+        child.stdin?.on('error', () => undefined);
+        child.stdin?.end(input);
+      }),
+  );
+}

@@ -1,5 +1,8 @@
 import { closedObject, documentSchema, field, roleId, text, textList } from '../definitions.js';
 
+/** A GitHub account (`@octocat`) or team (`@acme/ai-governance`), written as CODEOWNERS writes it. */
+const githubLogin = { type: 'string', pattern: '^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$' } as const;
+
 const role = closedObject(
   {
     id: field(
@@ -12,6 +15,11 @@ const role = closedObject(
       textList,
       'Holders',
       'The people or teams who currently fill the role. Leave empty while the role is vacant.',
+    ),
+    logins: field(
+      { type: 'array', items: githubLogin },
+      'GitHub logins',
+      'The GitHub accounts (@user) or teams (@org/team) of the holders, as CODEOWNERS names them. With doc-control/owner-not-codeowner on, the documents this role approves must have one of them as code owner, so GitHub asks them to approve every change.',
     ),
     responsibilities: field(textList, 'Responsibilities', 'What the role is answerable for, one duty per item.'),
     authorities: field(
