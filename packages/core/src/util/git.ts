@@ -127,25 +127,8 @@ function failure(args: readonly string[], error: unknown, stderr: string): GitEr
 }
 
 /** Run one git command in `repository`; resolves to its standard output. */
-export function runGit(repository: GitRepository, args: readonly string[], options: GitCallOptions): Promise<string> {
-  return withSlot(
-    () =>
-      new Promise<string>((resolveCall, reject) => {
-        execFile(
-          'git',
-          argumentsFor(repository, args),
-          {
-            cwd: options.cwd,
-            env: gitEnvironment(),
-            encoding: 'utf8',
-            maxBuffer: options.maxBytes ?? DEFAULT_MAX_BYTES,
-            timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-            windowsHide: true,
-          },
-          (error, stdout, stderr) => (error ? reject(failure(args, error, stderr)) : resolveCall(stdout)),
-        );
-      }),
-  );
+export async function runGit(repository: GitRepository, args: readonly string[], options: GitCallOptions): Promise<string> {
+  return (await execGit(repository, args, options, undefined)).toString('utf8');
 }
 
 /** The synchronous form, for the few questions asked once before a run starts. */
@@ -188,6 +171,11 @@ export function trackingOf(repository: GitRepository, path: string, cwd: string)
  * bytes, so it must not be decoded before it is split.
  */
 export function runGitWithInput(repository: GitRepository, args: readonly string[], input: string, options: GitCallOptions): Promise<Buffer> {
+  return execGit(repository, args, options, input);
+}
+
+/** One git process in a concurrency slot, its output as bytes; `input` goes to its standard input. */
+function execGit(repository: GitRepository, args: readonly string[], options: GitCallOptions, input: string | undefined): Promise<Buffer> {
   return withSlot(
     () =>
       new Promise<Buffer>((resolveCall, reject) => {
@@ -206,7 +194,7 @@ export function runGitWithInput(repository: GitRepository, args: readonly string
         );
         // A write after git exited early (a bad argument) must fail the call, not the process.
         child.stdin?.on('error', () => undefined);
-        child.stdin?.end(input);
+        child.stdin?.end(input ?? '');
       }),
   );
 }
