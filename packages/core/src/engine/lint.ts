@@ -1,6 +1,6 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { getCatalog, catalogNames } from '../catalog/index.js';
+import { getCatalog, catalogNames, FRAMEWORKS, getFramework, type Framework } from '../catalog/index.js';
 import { loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { affectedPaths, changedFilesSince, changesSettings } from '../discover/changed-files.js';
@@ -99,6 +99,8 @@ export interface LintResult {
   errorCount: number;
   warningCount: number;
   index: RepoIndex;
+  /** The frameworks beside the SoA's catalog that the config selects with `catalogs` (NIST AI RMF, EU AI Act). */
+  frameworks: Framework[];
   rules: ActiveRule[];
   durationMs: number;
   /** How the files were parsed (from the cache, on how many threads) and where the time went. */
@@ -230,6 +232,16 @@ async function affectedBy(ref: string, config: ResolvedConfig, index: RepoIndex)
   return (path) => affected.has(path);
 }
 
+/** The frameworks among the configured catalogs; a name that is neither a catalog nor a framework is a usage error. */
+function selectedFrameworks(names: readonly string[]): Framework[] {
+  return names.flatMap((name) => {
+    if (getCatalog(name)) return [];
+    const framework = getFramework(name);
+    if (!framework) throw new UsageError(`unknown catalog "${name}"; known: ${[...catalogNames(), ...FRAMEWORKS.map((known) => known.id)].join(', ')}`);
+    return [framework];
+  });
+}
+
 /** Lint a repository: discover → parse → index → rules → findings. */
 export async function lint(options: LintOptions): Promise<LintResult> {
   const started = performance.now();
@@ -237,6 +249,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const config = loadConfig({ cwd: options.cwd, paths: options.paths ?? [], configFile: options.configFile, ruleOverrides: options.ruleOverrides });
   const catalog = getCatalog(config.catalog);
   if (!catalog) throw new UsageError(`unknown catalog "${config.catalog}"; known: ${catalogNames().join(', ')}`);
+  const frameworks = selectedFrameworks(config.catalogs);
   const rules = activeRules(config);
   const isReported = reportedPaths(config, options.cwd, options.paths ?? []);
   const clock = stopwatch();
@@ -274,6 +287,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     errorCount: results.reduce((sum, file) => sum + file.errorCount, 0),
     warningCount: results.reduce((sum, file) => sum + file.warningCount, 0),
     index,
+    frameworks,
     rules,
     durationMs: performance.now() - started,
     stats: { files: files.length, fromCache: parsed.fromCache, workers: parsed.workers, timings: clock.timings },
