@@ -28,6 +28,9 @@ import aimsRequiredDocument from './aims/required-document.js';
 import rolesUnstaffed from './roles/unstaffed.js';
 import rolesUntrained from './roles/untrained.js';
 import supplierUnassessed from './supplier/unassessed.js';
+import euAiActProhibited from './eu-ai-act/prohibited.js';
+import euAiActHighRiskDocuments from './eu-ai-act/high-risk-documents.js';
+import euAiActTransparencyNotice from './eu-ai-act/transparency-notice.js';
 import type { Rule } from './types.js';
 
 /** Every rule, in the order `aimslint explain` lists them. */
@@ -62,6 +65,9 @@ export const RULES: readonly Rule[] = [
   rolesUnstaffed,
   rolesUntrained,
   supplierUnassessed,
+  euAiActProhibited,
+  euAiActHighRiskDocuments,
+  euAiActTransparencyNotice,
 ];
 
 const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));
