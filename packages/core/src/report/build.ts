@@ -9,6 +9,7 @@ import type { IndexedDocument } from '../model.js';
 import { RULES } from '../rules/index.js';
 import { evidenceStatus, inventoryGaps, isRealJustification, providersByClause, REQUIRED_FOR_DEPLOYED, resolveEvidence, type EvidenceTarget } from '../index/queries.js';
 import { VERSION } from '../version.js';
+import { frameworkCoverage } from './frameworks.js';
 import type {
   AimsReport, ClauseCoverage, ControlCoverage, ControlState, DocumentCount, DocumentRef, EvidenceEntry, EvidenceState,
   FindingGroup, InventorySystem, ObjectiveCoverage, ReadinessVerdict, ReportSummary, SupplierCoverage, SystemArtefact,
@@ -286,5 +287,6 @@ export function buildReport(result: LintResult): AimsReport {
     clauses,
     inventory: systems,
     findings: findingGroups(result),
+    frameworks: frameworkCoverage(result, objectives),
   };
 }

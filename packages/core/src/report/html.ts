@@ -3,6 +3,7 @@ import type {
   AimsReport, ClauseCoverage, ControlCoverage, ControlState, DocumentRef, EvidenceEntry, FindingGroup, InventorySystem,
   ObjectiveCoverage, ReadinessVerdict, ReportSummary, SystemArtefact,
 } from './types.js';
+import { frameworkStyle, frameworksHtml } from './frameworks-render.js';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -77,6 +78,7 @@ ul.evidence { list-style: none; margin: 0; padding: 0; }
 td a { overflow-wrap: anywhere; }
 ul.evidence li + li { margin-top: 4px; }
 .reason { display: block; color: var(--muted); font-size: 12px; }
+${frameworkStyle()}
 footer { text-align: center; color: var(--muted); font-size: 12px; padding-bottom: 24px; }
 ${(Object.keys(CONTROL_STATES) as ControlState[]).map((state) => `.state-${state} { color: var(--${state}); background: var(--${state}-bg); border-color: var(--${state}); }`).join('\n')}
 .tone-ok { color: var(--implemented); background: var(--implemented-bg); border-color: var(--implemented); }
@@ -293,6 +295,7 @@ ${gridSection(report.objectives)}
 ${controlsSection(report.objectives, options)}
 ${clausesSection(report.clauses, options)}
 ${inventorySection(report.inventory, options)}
+${frameworksHtml(report.frameworks, options)}
 ${findingsSection(report.findings)}
 </main>
 <footer>${escapeHtml(summary.tool.name)} ${escapeHtml(summary.tool.version)} · control ids and short titles from ${escapeHtml(summary.catalog.name)} Annex A</footer>

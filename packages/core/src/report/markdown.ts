@@ -4,6 +4,7 @@ import type {
   ReadinessVerdict, ReportSummary, SystemArtefact,
 } from './types.js';
 import { plural } from '../util/words.js';
+import { frameworksMarkdown } from './frameworks-render.js';
 
 /** A PR comment holds 65,536 characters: past this many findings per rule, point to the full run. */
 const FINDINGS_PER_RULE = 20;
@@ -216,6 +217,8 @@ export function renderReportMarkdown(report: AimsReport, options: RenderOptions 
     ...clauseTable(report.clauses, options),
     '',
     ...inventoryTable(report.inventory, options),
+    '',
+    ...frameworksMarkdown(report.frameworks, options),
     '',
     ...findings(report.findings),
     '',

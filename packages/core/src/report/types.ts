@@ -4,6 +4,8 @@
  * renderers never reach back into the index.
  */
 
+import type { FrameworkCoverage } from './frameworks.js';
+
 /** Where an Annex A control stands. */
 export type ControlState =
   /** Applicable, with at least one current approved evidence document or evidence file. */
@@ -178,4 +180,6 @@ export interface AimsReport {
   clauses: ClauseCoverage[];
   inventory: InventorySystem[];
   findings: FindingGroup[];
+  /** Coverage per framework: ISO/IEC 42001 Annex A, then those the config selects with `catalogs`. */
+  frameworks: FrameworkCoverage[];
 }
