@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lint } from '../engine/lint.js';
 import { writeRepository } from '../testing/rule-tester.js';
@@ -95,5 +96,21 @@ describe('coverage per framework', () => {
     const html = renderReportHtml(report);
     expect(html.match(/<div class="fw-bars" data-framework="/g)).toHaveLength(3);
     expect(html).toContain('data-framework="eu-ai-act:2024"');
+  });
+});
+
+describe('the report of examples/acme', () => {
+  it('shows coverage for all three frameworks, from the same documents', async () => {
+    const acme = fileURLToPath(new URL('../../../../examples/acme', import.meta.url));
+    const acmeReport = buildReport(await lint({ cwd: acme, now: '2026-11-28' }));
+    const counts = Object.fromEntries(acmeReport.frameworks.map((coverage) => [coverage.id, coverage.counts.current]));
+    expect(Object.keys(counts)).toEqual(['iso42001:2023', 'nist-ai-rmf:1.0', 'eu-ai-act:2024']);
+    // Every Annex A control acme applies has current evidence; most NIST items are reached through the crosswalk.
+    expect(counts['iso42001:2023']).toBe(36);
+    expect(counts['nist-ai-rmf:1.0']).toBeGreaterThanOrEqual(60);
+    const eu = acmeReport.frameworks[2]?.items.filter((coverage) => coverage.state === 'current').map((coverage) => coverage.label);
+    expect(eu).toEqual(['Art. 4', 'Art. 9', 'Art. 10', 'Art. 11', 'Annex IV', 'Art. 12', 'Art. 13', 'Art. 14', 'Art. 15', 'Art. 17', 'Art. 72', 'Art. 73']);
+    const html = renderReportHtml(acmeReport);
+    expect(html.match(/<div class="fw-bars" data-framework="/g)).toHaveLength(3);
   });
 });
