@@ -46,7 +46,7 @@ testRule(rule, {
       files: { ...provider, 'systems/credit/model-card.md': companion({ type: 'model-card', id: 'MC-CREDIT', controls: '[EU-AI-ACT:Art.11, EU-AI-ACT:Art.14]', body: annexIv(['Standards applied', 'EU declaration of conformity']) }) },
       errors: [{
         file: 'systems/credit/model-card.md', line: 1, column: 1,
-        message: 'systems/credit/model-card.md is the technical documentation with the Annex IV sections of AIS-CREDIT (EU-AI-ACT:Art.11) but has no heading for `## Standards applied`, `## EU declaration of conformity`; add one section for each. These obligations apply from 2027-12-02.',
+        message: 'systems/credit/model-card.md is the technical documentation with the Annex IV sections of AIS-CREDIT (EU-AI-ACT:Art.11) but has no heading `Standards applied`, `EU declaration of conformity`; add a section under each (a heading of any level). These obligations apply from 2027-12-02.',
       }],
     },
     {

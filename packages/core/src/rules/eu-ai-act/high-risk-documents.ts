@@ -14,7 +14,7 @@ export default defineRepositoryRule({
     missing:
       '{{system}} is a high-risk AI system under the EU AI Act and you are its {{role}}, so it needs {{what}} ({{obligation}}): an approved {{types}} whose `system` is {{system}} and whose `controls` lists {{obligation}}. These obligations {{when}}.',
     unapproved: '{{system}} needs {{what}} ({{obligation}}) approved, but {{path}} is `{{status}}`; have it approved. These obligations {{when}}.',
-    headings: '{{path}} is the {{what}} of {{system}} ({{obligation}}) but has no heading for {{headings}}; add one section for each. These obligations {{when}}.',
+    headings: '{{path}} is the {{what}} of {{system}} ({{obligation}}) but has no heading {{headings}}; add a section under each (a heading of any level). These obligations {{when}}.',
   },
   check(index, { now }) {
     const about = documentsBySystem(index);
@@ -42,7 +42,7 @@ export default defineRepositoryRule({
           case 'approved':
             return match.missingHeadings.length === 0 ? [] : [{
               messageId: 'headings',
-              data: { ...common, path: match.document.path, headings: match.missingHeadings.map((heading) => `\`## ${heading}\``).join(', ') },
+              data: { ...common, path: match.document.path, headings: match.missingHeadings.map((heading) => `\`${heading}\``).join(', ') },
               file: match.document.path,
               range: frontmatterRange(match.document),
             }];
