@@ -35,6 +35,7 @@ const FILES = {
   'aims/impact-process.md': document({ id: 'PROC-IMPACT', type: 'procedure', status: 'approved', controls: '[A.5.2, A.5.4]' }),
   'aims/risk-method.md': document({ id: 'PROC-RISK', type: 'procedure', status: 'draft', controls: '[EU-AI-ACT:Art.9]' }),
   'aims/literacy.md': document({ id: 'PROC-LITERACY', type: 'procedure', status: 'approved', controls: '[EU-AI-ACT:Art.4]', nextReview: '2026-03-01' }),
+  'aims/old-incidents.md': document({ id: 'PROC-OLD-INCIDENTS', type: 'procedure', status: 'retired', controls: '[EU-AI-ACT:Art.73]' }),
 };
 
 let root = '';
@@ -78,6 +79,7 @@ describe('coverage per framework', () => {
   it('says draft, stale and none as they are', () => {
     expect(item('eu-ai-act:2024', 'EU-AI-ACT:Art.9').state).toBe('draft');
     expect(item('eu-ai-act:2024', 'EU-AI-ACT:Art.4').state).toBe('stale');
+    // A retired document evidences nothing any more.
     expect(item('eu-ai-act:2024', 'EU-AI-ACT:Art.73')).toMatchObject({ state: 'none', evidence: [], role: 'provider' });
     expect(framework('eu-ai-act:2024').counts).toEqual({ current: 0, stale: 1, draft: 1, none: 14 });
   });

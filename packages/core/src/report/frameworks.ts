@@ -84,10 +84,11 @@ function evidenceOf(document: IndexedDocument, now: string, via: FrameworkEviden
   return { path: document.path, id: stringField(document, 'id'), title: stringField(document, 'title'), state: documentState(document, now), via, through };
 }
 
-/** Documents by each id they list in `controls`, in one pass. */
+/** Documents by each id they list in `controls`, in one pass; a retired document evidences nothing any more. */
 function claimsById(documents: readonly IndexedDocument[]): Map<string, IndexedDocument[]> {
   const claims = new Map<string, IndexedDocument[]>();
   for (const document of documents) {
+    if (stringField(document, 'status') === 'retired') continue;
     for (const { value } of stringListField(document, 'controls')) {
       const list = claims.get(value) ?? [];
       if (!list.includes(document)) list.push(document);
