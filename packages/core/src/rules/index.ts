@@ -31,6 +31,7 @@ import supplierUnassessed from './supplier/unassessed.js';
 import euAiActProhibited from './eu-ai-act/prohibited.js';
 import euAiActHighRiskDocuments from './eu-ai-act/high-risk-documents.js';
 import euAiActTransparencyNotice from './eu-ai-act/transparency-notice.js';
+import frameworkItemUnknown from './framework/item-unknown.js';
 import type { Rule } from './types.js';
 
 /** Every rule, in the order `aimslint explain` lists them. */
@@ -68,6 +69,7 @@ export const RULES: readonly Rule[] = [
   euAiActProhibited,
   euAiActHighRiskDocuments,
   euAiActTransparencyNotice,
+  frameworkItemUnknown,
 ];
 
 const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));
