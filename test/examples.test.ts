@@ -80,6 +80,7 @@ describe('examples/broken-eu-ai-act: AI systems against their EU AI Act profile'
       ['eu-ai-act/high-risk-documents', 'systems/cv-screening/system.md', 15, 36, 'risk-assessment.md is `draft`; have it approved. These obligations apply from 2027-12-02.'],
       ['eu-ai-act/high-risk-documents', 'systems/cv-screening/system.md', 15, 36, 'needs a post-market monitoring plan (EU-AI-ACT:Art.72)'],
       ['eu-ai-act/prohibited', 'systems/emotion-monitor/system.md', 15, 36, 'prohibited AI practice under the EU AI Act (Article 5), whose bans have applied since 2025-02-02'],
+      ['framework/item-unknown', 'systems/shift-planner/fria.md', 13, 37, 'NIST-AI-RMF:MAP-5.3 is not an item of NIST AI RMF 1.0, so this document evidences nothing with it. Did you mean NIST-AI-RMF:MAP-5.1?'],
     ]);
   });
 });

@@ -25,7 +25,9 @@ export default defineRepositoryRule({
         const colon = item.value.indexOf(':');
         const framework = colon === -1 ? undefined : ITEMS_BY_PREFIX.get(item.value.slice(0, colon));
         if (!framework || framework.known.has(item.value)) return [];
-        const nearest = closest(item.value, framework.ids);
+        // Numbers differ by one edit from many ids: prefer one of the same category (MAP-5.3 -> MAP-5.1, not MAP-1.3).
+        const stem = item.value.slice(0, item.value.lastIndexOf('.') + 1);
+        const nearest = closest(item.value, framework.ids.filter((id) => stem !== '' && id.startsWith(stem))) ?? closest(item.value, framework.ids);
         return [{
           messageId: 'unknown',
           data: { id: item.value, framework: framework.name, suggestion: nearest ? ` Did you mean ${nearest}?` : '' },
