@@ -60,12 +60,11 @@ export const HIGH_RISK_REQUIREMENTS: readonly ProfileRequirement[] = [
   { obligation: 'EU-AI-ACT:Art.27', what: 'a fundamental rights impact assessment', types: ['impact-assessment'], role: 'deployer', headings: [] },
 ];
 
-/** What a limited-risk system needs: the notice that tells people they deal with AI (Article 50). */
-export const TRANSPARENCY_REQUIREMENT: ProfileRequirement = {
+/** What a limited-risk system needs whatever the role (Article 50 binds providers and deployers): the notice that tells people they deal with AI. */
+export const TRANSPARENCY_REQUIREMENT: Omit<ProfileRequirement, 'role'> = {
   obligation: 'EU-AI-ACT:Art.50',
   what: 'a transparency notice',
   types: ['procedure', 'model-card'],
-  role: 'provider',
   headings: [],
 };
 

@@ -57,7 +57,7 @@ export type RequirementMatch =
   | { state: 'unapproved'; document: IndexedDocument }
   | { state: 'missing' };
 
-export function matchRequirement(documents: readonly IndexedDocument[], requirement: ProfileRequirement): RequirementMatch {
+export function matchRequirement(documents: readonly IndexedDocument[], requirement: Omit<ProfileRequirement, 'role'>): RequirementMatch {
   const candidates = documents.filter((document) => document.type !== undefined && requirement.types.includes(document.type) && claimsControl(document, requirement.obligation));
   const approved = candidates.filter((document) => stringField(document, 'status') === 'approved');
   if (approved.length === 0) {
