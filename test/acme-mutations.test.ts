@@ -55,6 +55,8 @@ const CASES: { name: string; edits: Edit[]; expected: Pinned[] }[] = [
       ['soa/evidence-unapproved', SOA, 157, 16], ['soa/evidence-unapproved', SOA, 230, 193], ['soa/evidence-unapproved', SOA, 231, 208],
       ['soa/evidence-unapproved', SOA, 234, 121], ['soa/evidence-unapproved', SOA, 241, 124],
       ['inventory/incomplete', 'systems/credit-scoring/system.md', 13, 18],
+      // Issue 13: credit scoring is a high-risk EU AI Act system, and its model card is its technical documentation (Art. 11) and human oversight section (Art. 14).
+      ['eu-ai-act/high-risk-documents', 'systems/credit-scoring/system.md', 16, 36], ['eu-ai-act/high-risk-documents', 'systems/credit-scoring/system.md', 16, 36],
     ],
   },
 ];

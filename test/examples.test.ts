@@ -71,3 +71,16 @@ describe('examples/broken-soa: certification gaps', () => {
     ]);
   });
 });
+
+describe('examples/broken-eu-ai-act: AI systems against their EU AI Act profile', () => {
+  it('reports exactly these findings', async () => {
+    expectRows(await rowsOf('broken-eu-ai-act'), [
+      ['eu-ai-act/transparency-notice', 'systems/applicant-chat/system.md', 15, 36, 'people must be told they are dealing with AI (Article 50, whose duties have applied since 2026-08-02)'],
+      ['eu-ai-act/high-risk-documents', 'systems/cv-screening/model-card.md', 1, 1, 'has no heading `Standards applied`, `EU declaration of conformity`'],
+      ['eu-ai-act/high-risk-documents', 'systems/cv-screening/system.md', 15, 36, 'risk-assessment.md is `draft`; have it approved. These obligations apply from 2027-12-02.'],
+      ['eu-ai-act/high-risk-documents', 'systems/cv-screening/system.md', 15, 36, 'needs a post-market monitoring plan (EU-AI-ACT:Art.72)'],
+      ['eu-ai-act/prohibited', 'systems/emotion-monitor/system.md', 15, 36, 'prohibited AI practice under the EU AI Act (Article 5), whose bans have applied since 2025-02-02'],
+      ['framework/item-unknown', 'systems/shift-planner/fria.md', 13, 37, 'NIST-AI-RMF:MAP-5.3 is not an item of NIST AI RMF 1.0, so this document evidences nothing with it. Did you mean NIST-AI-RMF:MAP-5.1?'],
+    ]);
+  });
+});

@@ -100,6 +100,13 @@ describe('aimslint', () => {
     expect(JSON.parse((await run(['report', '--format', 'json', '--now', '2026-11-28'])).stdout)).toHaveProperty('reportVersion', 1);
   });
 
+  it('aimslint report --format csv writes one row per control and framework item', async () => {
+    const csv = await run(['report', '--format', 'csv', '--now', '2026-11-28']);
+    expect(csv.status).toBe(0);
+    expect(csv.stdout.startsWith('framework,id,title,applicability,justification,implementation,state,evidence\r\n')).toBe(true);
+    expect(csv.stdout).toContain('\r\nISO/IEC 42001:2023,A.2.2,AI policy,applicable,');
+  });
+
   it('explains a rule', async () => {
     const { status, stdout } = await run(['explain', 'soa/evidence-stale']);
     expect(status).toBe(0);

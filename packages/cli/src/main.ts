@@ -14,6 +14,7 @@ import {
   isReallyInside,
   lint,
   renderReportHtml,
+  renderReportCsv,
   renderReportMarkdown,
   replaceFileAtomically,
   ruleById,
@@ -33,7 +34,7 @@ export interface CliIo {
 }
 
 const HELP = `Usage: aimslint [lint] [paths...] [options]
-       aimslint report [paths...] [--format markdown|html|json] [-o file] [--link-base url]
+       aimslint report [paths...] [--format markdown|html|json|csv] [-o file] [--link-base url]
        aimslint explain [rule-id]
 
 Check ISO/IEC 42001 AIMS documents (Markdown with YAML frontmatter).
@@ -183,6 +184,7 @@ const REPORT_RENDERERS: Readonly<Record<string, (result: LintResult, linkBase: s
   markdown: (result, linkBase) => renderReportMarkdown(buildReport(result), linkBase === undefined ? {} : { linkBase }),
   html: (result, linkBase) => renderReportHtml(buildReport(result), linkBase === undefined ? {} : { linkBase }),
   json: (result) => `${JSON.stringify(buildReport(result), null, 2)}\n`,
+  csv: (result) => renderReportCsv(buildReport(result)),
 };
 
 function writeOutput(io: CliIo, outputFile: string | undefined, text: string): void {

@@ -13,5 +13,6 @@ export { sarif } from './formats/sarif.js';
 export { VERSION, DOCS_BASE_URL } from './version.js';
 export { serveParseRequests, isParseWorker } from './engine/worker.js';
 export { buildReport, renderReportMarkdown, renderReportHtml, type AimsReport, type RenderOptions } from './report/index.js';
+export { renderReportCsv, csvRows } from './report/index.js';
 export { plural } from './util/words.js';
 export { replaceFileAtomically, replaceFileAtomicallyFrom, isInside, isReallyInside } from './util/files.js';

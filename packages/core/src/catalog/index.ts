@@ -17,3 +17,6 @@ export function getCatalog(id: string): Catalog | undefined {
 export function controlsOf(catalog: Catalog): Control[] {
   return catalog.objectives.flatMap((objective) => objective.controls.map((control) => ({ ...control, objective })));
 }
+
+export type { Crosswalk, CrosswalkRow, Framework, FrameworkGroup, FrameworkItem, FrameworkRole, Source } from './types.js';
+export { CROSSWALKS, FRAMEWORKS, crosswalkOf, getFramework } from './frameworks.js';

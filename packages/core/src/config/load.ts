@@ -7,13 +7,15 @@ import { parse as parseYaml } from 'yaml';
 import type { SeveritySetting } from '../model.js';
 import { UsageError } from '../errors.js';
 import { newAjv, newCustomSchemaAjv } from '../schemas/ajv.js';
+
+import { getCatalog } from '../catalog/index.js';
 import { DEFAULT_INCLUDE, DEFAULT_LIMITS, type Limits, type ResolvedConfig, type RuleSetting, type UserConfig } from './types.js';
 
 export const CONFIG_NAMES = ['aimslint.config.json', 'aimslint.config.yaml', 'aimslint.config.yml'];
 const SEVERITIES: readonly string[] = ['off', 'warn', 'error'];
 /** Config written as code: never imported (loading it would run it), only named in a clear refusal. */
 export const CODE_CONFIG_NAMES = ['aimslint.config.js', 'aimslint.config.mjs', 'aimslint.config.cjs', 'aimslint.config.ts', 'aimslint.config.mts', 'aimslint.config.cts'];
-const KNOWN_KEYS = new Set(['include', 'exclude', 'governance', 'types', 'assign', 'rules', 'limits', 'catalog', '$schema']);
+const KNOWN_KEYS = new Set(['include', 'exclude', 'governance', 'types', 'assign', 'rules', 'limits', 'catalog', 'catalogs', '$schema']);
 
 /** The nearest config file at or above `dir`. */
 export function findConfigFile(dir: string): string | undefined {
@@ -112,6 +114,13 @@ function validateUserConfig(value: unknown, file: string): asserts value is User
     }
   }
   if (config['catalog'] !== undefined && typeof config['catalog'] !== 'string') fail('"catalog" must be a catalog name such as "iso42001:2023"');
+  if (config['catalogs'] !== undefined && !isStringList(config['catalogs'])) fail('"catalogs" must be a list of catalog names such as ["iso42001:2023", "nist-ai-rmf:1.0", "eu-ai-act:2024"]');
+}
+
+/** `catalog` is the one the SoA is checked against; `catalogs` adds frameworks (NIST AI RMF, EU AI Act) the report covers. */
+function selectedCatalogs(user: UserConfig): { catalog: string; catalogs: string[] } {
+  const catalog = user.catalog ?? user.catalogs?.find((name) => getCatalog(name) !== undefined) ?? 'iso42001:2023';
+  return { catalog, catalogs: [...new Set([catalog, ...(user.catalogs ?? [])])] };
 }
 
 function readCustomSchemas(types: Record<string, string>, baseDir: string): Record<string, object> {
@@ -199,6 +208,6 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
     rules,
     ruleSources: Object.fromEntries(Object.keys(rules).map((id) => [id, options.ruleOverrides && Object.hasOwn(options.ruleOverrides, id) ? 'options' : 'config'])),
     limits,
-    catalog: user.catalog ?? 'iso42001:2023',
+    ...selectedCatalogs(user),
   };
 }

@@ -18,6 +18,8 @@ export interface UserConfig {
   limits?: Partial<Limits>;
   /** The control catalog the SoA is checked against. */
   catalog?: string;
+  /** Every catalog to cover: the SoA's and frameworks such as `nist-ai-rmf:1.0` and `eu-ai-act:2024`. */
+  catalogs?: string[];
 }
 
 export interface Limits extends YamlLimits {
@@ -48,6 +50,8 @@ export interface ResolvedConfig {
   ruleSources: Record<string, 'config' | 'options'>;
   limits: Limits;
   catalog: string;
+  /** `catalog` first, then the frameworks selected with `catalogs`. */
+  catalogs: string[];
 }
 
 export const DEFAULT_LIMITS: Limits = {

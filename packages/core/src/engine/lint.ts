@@ -1,6 +1,6 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { getCatalog, catalogNames } from '../catalog/index.js';
+import { getCatalog, catalogNames, FRAMEWORKS, getFramework, type Framework } from '../catalog/index.js';
 import { loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { affectedPaths, changedFilesSince, changesSettings } from '../discover/changed-files.js';
@@ -110,6 +110,8 @@ export interface LintResult {
   errorCount: number;
   warningCount: number;
   index: RepoIndex;
+  /** The frameworks beside the SoA's catalog that the config selects with `catalogs` (NIST AI RMF, EU AI Act). */
+  frameworks: Framework[];
   rules: ActiveRule[];
   durationMs: number;
   /** How the files were parsed (from the cache, on how many threads) and where the time went. */
@@ -241,6 +243,16 @@ async function affectedBy(ref: string, config: ResolvedConfig, index: RepoIndex)
   return (path) => affected.has(path);
 }
 
+/** The frameworks among the configured catalogs; a name that is neither a catalog nor a framework is a usage error. */
+function selectedFrameworks(names: readonly string[]): Framework[] {
+  return names.flatMap((name) => {
+    if (getCatalog(name)) return [];
+    const framework = getFramework(name);
+    if (!framework) throw new UsageError(`unknown catalog "${name}"; known: ${[...catalogNames(), ...FRAMEWORKS.map((known) => known.id)].join(', ')}`);
+    return [framework];
+  });
+}
+
 /** Lint a repository: discover → parse → index → rules → findings, within the time budget. */
 export async function lint(options: LintOptions): Promise<LintResult> {
   const started = performance.now();
@@ -259,6 +271,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 async function lintWithConfig(options: LintOptions, config: ResolvedConfig, now: string, started: number): Promise<LintResult> {
   const catalog = getCatalog(config.catalog);
   if (!catalog) throw new UsageError(`unknown catalog "${config.catalog}"; known: ${catalogNames().join(', ')}`);
+  const frameworks = selectedFrameworks(config.catalogs);
   const rules = activeRules(config);
   const isReported = reportedPaths(config, options.cwd, options.paths ?? []);
   const clock = stopwatch();
@@ -304,6 +317,7 @@ async function lintWithConfig(options: LintOptions, config: ResolvedConfig, now:
     errorCount: results.reduce((sum, file) => sum + file.errorCount, 0),
     warningCount: results.reduce((sum, file) => sum + file.warningCount, 0),
     index,
+    frameworks,
     rules,
     durationMs: performance.now() - started,
     stats: { files: files.length, fromCache: parsed.fromCache, workers: parsed.workers, timings: clock.timings },

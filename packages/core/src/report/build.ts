@@ -10,6 +10,7 @@ import { RULES } from '../rules/index.js';
 import { evidenceStatus, inventoryGaps, isRealJustification, providersByClause, REQUIRED_FOR_DEPLOYED, resolveEvidence, type EvidenceTarget } from '../index/queries.js';
 import { VERSION } from '../version.js';
 import { changeHistory } from './history.js';
+import { frameworkCoverage } from './frameworks.js';
 import type {
   AimsReport, ClauseCoverage, ControlCoverage, ControlState, DocumentCount, DocumentRef, EvidenceEntry, EvidenceState,
   FindingGroup, InventorySystem, ObjectiveCoverage, ReadinessVerdict, ReportSummary, SupplierCoverage, SystemArtefact,
@@ -288,5 +289,6 @@ export function buildReport(result: LintResult): AimsReport {
     inventory: systems,
     findings: findingGroups(result),
     history: changeHistory(index, documentRef),
+    frameworks: frameworkCoverage(result, objectives),
   };
 }

@@ -4,6 +4,7 @@ import type {
   ObjectiveCoverage, ReadinessVerdict, ReportSummary, SystemArtefact,
 } from './types.js';
 import { changeHistoryHtml } from './history.js';
+import { frameworkStyle, frameworksHtml } from './frameworks-render.js';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -78,6 +79,7 @@ ul.evidence { list-style: none; margin: 0; padding: 0; }
 td a { overflow-wrap: anywhere; }
 ul.evidence li + li { margin-top: 4px; }
 .reason { display: block; color: var(--muted); font-size: 12px; }
+${frameworkStyle()}
 footer { text-align: center; color: var(--muted); font-size: 12px; padding-bottom: 24px; }
 ${(Object.keys(CONTROL_STATES) as ControlState[]).map((state) => `.state-${state} { color: var(--${state}); background: var(--${state}-bg); border-color: var(--${state}); }`).join('\n')}
 .tone-ok { color: var(--implemented); background: var(--implemented-bg); border-color: var(--implemented); }
@@ -295,6 +297,7 @@ ${controlsSection(report.objectives, options)}
 ${clausesSection(report.clauses, options)}
 ${inventorySection(report.inventory, options)}
 ${changeHistoryHtml(report.history, options)}
+${frameworksHtml(report.frameworks, options)}
 ${findingsSection(report.findings)}
 </main>
 <footer>${escapeHtml(summary.tool.name)} ${escapeHtml(summary.tool.version)} · control ids and short titles from ${escapeHtml(summary.catalog.name)} Annex A</footer>

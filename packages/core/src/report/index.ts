@@ -2,5 +2,6 @@
 export { buildReport } from './build.js';
 export { renderReportMarkdown } from './markdown.js';
 export { renderReportHtml } from './html.js';
+export { renderReportCsv, csvRows } from './csv.js';
 export type { RenderOptions } from './present.js';
 export type * from './types.js';

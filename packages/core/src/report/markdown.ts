@@ -5,6 +5,7 @@ import type {
 } from './types.js';
 import { plural } from '../util/words.js';
 import { changeHistoryMarkdown } from './history.js';
+import { frameworksMarkdown } from './frameworks-render.js';
 
 /** A PR comment holds 65,536 characters: past this many findings per rule, point to the full run. */
 const FINDINGS_PER_RULE = 20;
@@ -219,6 +220,8 @@ export function renderReportMarkdown(report: AimsReport, options: RenderOptions 
     ...inventoryTable(report.inventory, options),
     '',
     ...changeHistoryMarkdown(report.history, options), ...(report.history ? [''] : []),
+    ...frameworksMarkdown(report.frameworks, options),
+    '',
     ...findings(report.findings),
     '',
   ].join('\n');

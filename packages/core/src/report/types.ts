@@ -5,6 +5,8 @@
  */
 import type { ChangeHistory } from './history.js';
 
+import type { FrameworkCoverage } from './frameworks.js';
+
 /** Where an Annex A control stands. */
 export type ControlState =
   /** Applicable, with at least one current approved evidence document or evidence file. */
@@ -181,4 +183,6 @@ export interface AimsReport {
   findings: FindingGroup[];
   /** Per governance document, its versions from git (report/history.ts). */
   history?: ChangeHistory;
+  /** Coverage per framework: ISO/IEC 42001 Annex A, then those the config selects with `catalogs`. */
+  frameworks: FrameworkCoverage[];
 }

@@ -32,6 +32,10 @@ import docControlChangedAfterApproval from './doc-control/changed-after-approval
 import docControlVersionNotIncreased from './doc-control/version-not-increased.js';
 import docControlApprovalDates from './doc-control/approval-dates.js';
 import docControlOwnerNotCodeowner from './doc-control/owner-not-codeowner.js';
+import euAiActProhibited from './eu-ai-act/prohibited.js';
+import euAiActHighRiskDocuments from './eu-ai-act/high-risk-documents.js';
+import euAiActTransparencyNotice from './eu-ai-act/transparency-notice.js';
+import frameworkItemUnknown from './framework/item-unknown.js';
 import type { Rule } from './types.js';
 
 /** Every rule, in the order `aimslint explain` lists them. */
@@ -70,6 +74,10 @@ export const RULES: readonly Rule[] = [
   docControlVersionNotIncreased,
   docControlApprovalDates,
   docControlOwnerNotCodeowner,
+  euAiActProhibited,
+  euAiActHighRiskDocuments,
+  euAiActTransparencyNotice,
+  frameworkItemUnknown,
 ];
 
 const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -80,7 +80,17 @@ export const documentIdList = { type: 'array', items: documentId } as const sati
 
 export const roleIdList = { type: 'array', items: roleId } as const satisfies JsonSchema;
 
-export const controlIdList = { type: 'array', items: controlId } as const satisfies JsonSchema;
+/**
+ * What a document may list in `controls`: an Annex A control, or an item of a
+ * framework beside it (`NIST-AI-RMF:GOVERN-1.1`, `EU-AI-ACT:Art.9`,
+ * `EU-AI-ACT:Annex.IV`). Shape only, as for `controlId`.
+ */
+export const evidencedControlId = {
+  type: 'string',
+  pattern: '^(A\\.\\d+\\.\\d+(\\.\\d+)?|NIST-AI-RMF:(GOVERN|MAP|MEASURE|MANAGE)-\\d+\\.\\d+|EU-AI-ACT:(Art\\.\\d+|Annex\\.[IVX]+))$',
+} as const satisfies JsonSchema;
+
+export const controlIdList = { type: 'array', items: evidencedControlId } as const satisfies JsonSchema;
 
 export const clauseIdList = { type: 'array', items: clauseId } as const satisfies JsonSchema;
 
@@ -162,7 +172,7 @@ function identityProperties(type: string): Record<string, JsonSchema> {
     controls: field(
       controlIdList,
       'Annex A controls',
-      'The Annex A controls (A.2.2 ... A.10.4) this document implements or serves as evidence for. The Statement of Applicability expects its evidence to list the control here.',
+      'The Annex A controls (A.2.2 ... A.10.4) this document implements or serves as evidence for. The Statement of Applicability expects its evidence to list the control here. Items of other frameworks may be listed too: NIST AI RMF subcategories (NIST-AI-RMF:GOVERN-1.1) and EU AI Act obligations (EU-AI-ACT:Art.9, EU-AI-ACT:Annex.IV).',
     ),
     clauses: field(
       clauseIdList,

@@ -37,6 +37,7 @@ export function lintResultOf(input: { root?: string; paths: string[]; findings: 
     errorCount: files.reduce((sum, file) => sum + file.errorCount, 0),
     warningCount: files.reduce((sum, file) => sum + file.warningCount, 0),
     index: emptyIndex(root),
+    frameworks: [],
     rules: input.rules ?? ruleIds.map((id) => ({ rule: ruleFor(id), severity: 'error', options: {} })),
     durationMs: 12,
     stats: { files: files.length, fromCache: 0, workers: 1, timings: {} },
