@@ -32,7 +32,15 @@ vi.mock('node:fs', async (importOriginal) => {
     }
     fs.appendFileSync(path, data);
   };
-  return { ...fs, writeFileSync, appendFileSync, default: { ...fs, writeFileSync, appendFileSync } };
+  // Streamed writes (`replaceFileAtomicallyFrom`) go through a file descriptor: half the bytes land, then the disk is full.
+  const writeSync = ((fd: number, data: Uint8Array, offset = 0) => {
+    if (disk.full) {
+      fs.writeSync(fd, data, offset, Math.floor((data.byteLength - offset) / 2));
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    }
+    return fs.writeSync(fd, data, offset);
+  }) as typeof fs.writeSync;
+  return { ...fs, writeFileSync, appendFileSync, writeSync, default: { ...fs, writeFileSync, appendFileSync, writeSync } };
 });
 
 afterEach(() => {

@@ -3,7 +3,7 @@
  * checked-out repository in-process; configs are JSON or YAML, so nothing
  * from the repository is ever executed.
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import * as core from '@actions/core';
@@ -15,7 +15,8 @@ import {
   serveParseRequests,
   lint,
   plural,
-  sarif,
+  replaceFileAtomicallyFrom,
+  sarifChunks,
   type Finding,
   type LintResult,
 } from '@aimslint/core';
@@ -56,10 +57,14 @@ function annotate(result: LintResult, workspace: string): void {
   }
 }
 
-/** SARIF paths relative to the workspace, which code scanning resolves them against, also when the AIMS is in a subfolder. */
+/**
+ * SARIF paths relative to the workspace, which code scanning resolves them
+ * against, also when the AIMS is in a subfolder. Written result by result
+ * (a million findings do not fit in one string), replaced atomically.
+ */
 function writeSarif(result: LintResult, path: string, workspace: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, sarif(result, { color: false, docsBaseUrl: DOCS_BASE_URL, toolVersion: VERSION, pathBase: workspace }));
+  replaceFileAtomicallyFrom(path, sarifChunks(result, { color: false, docsBaseUrl: DOCS_BASE_URL, toolVersion: VERSION, pathBase: workspace }));
 }
 
 async function run(): Promise<void> {
