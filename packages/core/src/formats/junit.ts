@@ -5,8 +5,12 @@ import { joined, type ChunkFormatter } from './types.js';
 /** Characters XML 1.0 cannot carry at all, not even escaped: C0 controls other than tab, LF, CR; lone surrogates; U+FFFE/U+FFFF. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Anything `escapeXml` changes; most text has none of it and is returned as it is, which a million findings notice. */
+const NEEDS_ESCAPING = /[&<>"'\r\n\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Text safe inside an element or a double-quoted attribute. */
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPING.test(text)) return text;
   return text
     .replace(NOT_XML, '\uFFFD')
     .replace(/&/g, '&amp;')

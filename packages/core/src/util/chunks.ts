@@ -48,8 +48,23 @@ function holdsStreamed(value: unknown): boolean {
   return (Array.isArray(value) ? value : Object.values(value)).some(holdsStreamed);
 }
 
-/** `JSON.stringify(value, null, 2)` of a value nested `indent` deep: the same text with every line indented further. */
-const nested = (value: unknown, indent: string): string => (JSON.stringify(value, null, 2) ?? 'null').replace(/\n/g, `\n${indent}`);
+/**
+ * `JSON.stringify(value, null, 2)` of a value nested `indent` deep: the same
+ * text with every line after the first indented further. Made by stringifying
+ * the value wrapped in as many one-item arrays and cutting the wrapping off:
+ * re-indenting the text afterwards would cost as much again.
+ */
+function nested(value: unknown, indent: string): string {
+  const depth = indent.length / 2;
+  let wrapped = value;
+  for (let level = 0; level < depth; level++) wrapped = [wrapped];
+  // Like JSON.stringify, a value with no JSON form inside an array is `null`.
+  const text = JSON.stringify(wrapped, null, 2) ?? 'null';
+  // Each level opens with `[`, a line break and its indent, and closes with a line break, its indent and `]`.
+  const opening = 2 * depth + depth * (depth + 1);
+  const closing = 2 * depth + depth * (depth - 1);
+  return text.slice(opening, text.length - closing);
+}
 
 function* arrayChunks(items: Iterable<unknown>, indent: string): Generator<string> {
   const inner = `${indent}  `;
