@@ -33,7 +33,7 @@ vi.mock('node:fs', async (importOriginal) => {
     fs.appendFileSync(path, data);
   };
   // Streamed writes (`replaceFileAtomicallyFrom`) go through a file descriptor: half the bytes land, then the disk is full.
-  const writeSync = ((fd: number, data: Uint8Array, offset = 0) => {
+  const writeSync = ((fd: number, data: Uint8Array, offset: number = 0): number => {
     if (disk.full) {
       fs.writeSync(fd, data, offset, Math.floor((data.byteLength - offset) / 2));
       throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });

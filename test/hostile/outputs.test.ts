@@ -7,19 +7,18 @@
  * files are checked by a streaming scan.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO } from './helpers.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { replaceFileAtomicallyFrom } from '../../packages/core/src/util/files.js';
+import { REPO, listFiles } from './helpers.js';
 
 const FINDINGS = 1_200_000;
 const MiB = 1024 * 1024;
 /** What writing may add to the memory the result itself takes: chunks in flight and garbage not yet collected, never the output. */
 const GROWTH_BOUND = 256 * MiB;
-
-let folder: string;
 
 /** Occurrences of `pattern` in a file, read a megabyte at a time. */
 function countIn(path: string, pattern: string): number {
@@ -65,32 +64,33 @@ interface ChildReport {
   peaks: Record<string, number>;
 }
 
-let report: ChildReport;
-
-beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'aimslint-outputs-'));
-  const child = join(folder, 'child.mjs');
-  await build({
-    entryPoints: [join(REPO, 'test/hostile/outputs-child.ts')],
-    outfile: child,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __aimslintCreateRequire } from 'node:module'; const require = __aimslintCreateRequire(import.meta.url);" },
-  });
-  const run = spawnSync(process.execPath, ['--max-old-space-size=1024', child, folder, String(FINDINGS), 'sarif', 'junit', 'json'], { encoding: 'utf8', timeout: 540_000 });
-  expect(run.stderr).toBe('');
-  expect(run.status).toBe(0);
-  report = JSON.parse(run.stdout) as ChildReport;
-}, 600_000);
-
-afterAll(() => {
-  if (folder) rmSync(folder, { recursive: true, force: true });
-});
-
 describe('1.2 million findings stream to files in a 1 GiB heap', () => {
+  let folder: string;
+  let report: ChildReport;
+
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'aimslint-outputs-'));
+    const child = join(folder, 'child.mjs');
+    await build({
+      entryPoints: [join(REPO, 'test/hostile/outputs-child.ts')],
+      outfile: child,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      logLevel: 'warning',
+      banner: { js: "import { createRequire as __aimslintCreateRequire } from 'node:module'; const require = __aimslintCreateRequire(import.meta.url);" },
+    });
+    const run = spawnSync(process.execPath, ['--max-old-space-size=1024', child, folder, String(FINDINGS), 'sarif', 'junit', 'json'], { encoding: 'utf8', timeout: 540_000 });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    report = JSON.parse(run.stdout) as ChildReport;
+  }, 600_000);
+
+  afterAll(() => {
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
   it('keeps the memory the writing adds bounded, for each format', () => {
     expect(report.findings).toBe(FINDINGS);
     for (const format of ['sarif', 'junit', 'json']) expect(report.peaks[format]! - report.built, format).toBeLessThan(GROWTH_BOUND);
@@ -122,5 +122,51 @@ describe('1.2 million findings stream to files in a 1 GiB heap', () => {
     const { head, tail } = ends(path);
     expect(head.startsWith('[\n  {\n    "filePath": "/work/repo/aims/area-0/record-0.md",\n    "messages": [\n      {\n        "ruleId": "meta/required-field",')).toBe(true);
     expect(tail.endsWith('    "fixableWarningCount": 0\n  }\n]\n')).toBe(true);
+  });
+});
+
+describe('replaceFileAtomicallyFrom', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'aimslint-streamed-write-'));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('writes text and byte chunks in order and leaves no temporary file', () => {
+    const target = join(root, 'report.json');
+    writeFileSync(target, 'old');
+    replaceFileAtomicallyFrom(target, ['{"a":', Buffer.from('1'), '}\n']);
+    expect(readFileSync(target, 'utf8')).toBe('{"a":1}\n');
+    expect(listFiles(root)).toEqual(['report.json']);
+  });
+
+  it('replaces a link at the target with a file: the file the link points to is not written', () => {
+    const outside = join(root, 'outside.txt');
+    writeFileSync(outside, 'precious');
+    mkdirSync(join(root, 'repo'));
+    const target = join(root, 'repo/aimslint.sarif');
+    symlinkSync(outside, target);
+    replaceFileAtomicallyFrom(target, ['{}\n']);
+    expect(readFileSync(outside, 'utf8')).toBe('precious');
+    expect(lstatSync(target).isSymbolicLink()).toBe(false);
+    expect(readFileSync(target, 'utf8')).toBe('{}\n');
+  });
+
+  it('keeps the old file and removes the temporary one when making the chunks fails half-way', () => {
+    const target = join(root, 'report.json');
+    writeFileSync(target, 'old');
+    function* failing() {
+      yield 'x'.repeat(100_000);
+      throw new Error('the formatter failed');
+    }
+    expect(() => replaceFileAtomicallyFrom(target, failing())).toThrow('the formatter failed');
+    expect(readFileSync(target, 'utf8')).toBe('old');
+    expect(listFiles(root)).toEqual(['report.json']);
+  });
+
+  it('names the target, not the temporary file, when it cannot write', () => {
+    const target = join(root, 'missing/report.json');
+    expect(() => replaceFileAtomicallyFrom(target, ['{}'])).toThrow(/ENOENT.*missing\/report\.json'?$/);
+    expect(() => replaceFileAtomicallyFrom(target, ['{}'])).not.toThrow(/\.tmp/);
   });
 });

@@ -1,12 +1,15 @@
 import type { Finding } from '../model.js';
+import { visibleControls } from '../util/escape.js';
 import { joined, pathFor, type ChunkFormatter } from './types.js';
 
 /**
  * GitHub's escaping of a workflow command's message: with CR and LF encoded,
- * no text from the repository can end the command and start another.
+ * no text from the repository can end the command and start another. The
+ * other control characters (ESC, C1, the Unicode line separators), which
+ * GitHub passes through to the log, are shown instead.
  */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visibleControls(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** GitHub's escaping of a property value, where `:` and `,` are separators. */
