@@ -13,7 +13,7 @@ import {
   formatterNames,
   lint,
   prettyJsonChunks,
-  renderReportHtml,
+  renderReportHtmlChunks,
   renderReportMarkdown,
   replaceFileAtomicallyFrom,
   ruleById,
@@ -198,7 +198,7 @@ function useColor(values: { color?: boolean | undefined; 'no-color'?: boolean | 
 
 const REPORT_RENDERERS: Readonly<Record<string, (result: LintResult, linkBase: string | undefined) => Iterable<string>>> = {
   markdown: (result, linkBase) => [renderReportMarkdown(buildReport(result), linkBase === undefined ? {} : { linkBase })],
-  html: (result, linkBase) => [renderReportHtml(buildReport(result), linkBase === undefined ? {} : { linkBase })],
+  html: (result, linkBase) => renderReportHtmlChunks(buildReport(result), linkBase === undefined ? {} : { linkBase }),
   json: (result) => prettyJsonChunks(buildReport(result)),
 };
 

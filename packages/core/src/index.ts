@@ -12,7 +12,7 @@ export { FORMATTERS, formatterNames, type Formatter, type FormatOptions } from '
 export { sarif } from './formats/sarif.js';
 export { VERSION, DOCS_BASE_URL } from './version.js';
 export { serveParseRequests, isParseWorker } from './engine/worker.js';
-export { buildReport, renderReportMarkdown, renderReportHtml, type AimsReport, type RenderOptions } from './report/index.js';
+export { buildReport, renderReportMarkdown, renderReportHtml, renderReportHtmlChunks, type AimsReport, type RenderOptions } from './report/index.js';
 export { plural } from './util/words.js';
 export { replaceFileAtomically } from './util/files.js';
 export { replaceFileAtomicallyFrom } from './util/files.js';
