@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -18,6 +18,7 @@ import {
   replaceFileAtomicallyFrom,
   ruleById,
   type LintResult,
+  writeChunks,
   type SeveritySetting,
 } from '@aimslint/core';
 
@@ -134,10 +135,7 @@ function isSpecialFile(path: string): boolean {
 function writeInPlace(path: string, chunks: Iterable<string>): void {
   const fd = openSync(path, 'w');
   try {
-    for (const chunk of batched(chunks)) {
-      const bytes = Buffer.from(chunk);
-      for (let written = 0; written < bytes.byteLength;) written += writeSync(fd, bytes, written);
-    }
+    writeChunks(fd, chunks);
   } finally {
     closeSync(fd);
   }

@@ -15,7 +15,7 @@ export { serveParseRequests, isParseWorker } from './engine/worker.js';
 export { buildReport, renderReportMarkdown, renderReportHtml, renderReportHtmlChunks, type AimsReport, type RenderOptions } from './report/index.js';
 export { plural } from './util/words.js';
 export { replaceFileAtomically } from './util/files.js';
-export { replaceFileAtomicallyFrom } from './util/files.js';
+export { replaceFileAtomicallyFrom, writeChunks } from './util/files.js';
 export { FORMAT_CHUNKS, type ChunkFormatter } from './formats/index.js';
 export { sarifChunks } from './formats/sarif.js';
 export { LazyArray, batched, joinChunks, prettyJsonChunks } from './util/chunks.js';

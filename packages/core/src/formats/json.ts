@@ -1,8 +1,9 @@
-import type { FileResult } from '../engine/lint.js';
+import type { FileResult, LintResult } from '../engine/lint.js';
 import type { Finding } from '../model.js';
 import { LazyArray, prettyJsonChunks } from '../util/chunks.js';
 import { joined, type ChunkFormatter } from './types.js';
 
+/** One finding as an ESLint message. */
 function message(finding: Finding) {
   return {
     ruleId: finding.ruleId,
@@ -21,7 +22,7 @@ function* messages(file: FileResult) {
   for (const finding of file.findings) yield message(finding);
 }
 
-function* files(result: Parameters<ChunkFormatter>[0]) {
+function* files(result: LintResult) {
   for (const file of result.files) {
     yield {
       filePath: file.absolutePath,

@@ -32,7 +32,8 @@ function writeAll(fd: number, chunk: string | Uint8Array): void {
 /** Text chunks are gathered to about this many characters per write: one system call per table cell would be slow. */
 const WRITE_SIZE = 1 << 16;
 
-function writeChunks(fd: number, chunks: Iterable<string | Uint8Array>): void {
+/** Chunks to an open file, in order, whole. */
+export function writeChunks(fd: number, chunks: Iterable<string | Uint8Array>): void {
   let pending = '';
   for (const chunk of chunks) {
     if (typeof chunk === 'string') pending += chunk;
