@@ -109,7 +109,7 @@ describe('the Action bundle', () => {
     expect(sarif.runs[0]!.results).toHaveLength(4);
     expect(existsSync(join(workspace, 'governance/.aimslintcache')), 'the cache is on by default').toBe(true);
     expect(run.summary).toContain('❌ **3 errors**, **1 warning** in 1 of 1 file.');
-    expect(run.summary).toContain('| error | `aims/ai-policy.md:15:23` | `link/broken` | This link points at `aims/register.md`, which does not exist in the repository. |');
+    expect(run.summary).toContain('| error | <code>aims/ai-policy.md:15:23</code> | <code>link/broken</code> | This link points at `aims/register.md`, which does not exist in the repository. |');
     expect(run.status).toBe(1);
   });
 

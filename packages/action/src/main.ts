@@ -17,7 +17,8 @@ import {
   serveParseRequests,
   lint,
   plural,
-  sarif,
+  replaceFileAtomicallyFrom,
+  sarifChunks,
   type Finding,
   type LintResult,
 } from '@aimslint/core';
@@ -64,17 +65,19 @@ function annotate(result: LintResult, workspace: string): void {
   }
 }
 
-/** SARIF paths relative to the workspace, which code scanning resolves them against, also when the AIMS is in a subfolder. */
 /**
- * The SARIF file goes where the workflow says, but the folders on the way are
- * the pull request's: a committed link (`reports -> /home/runner`) must not
- * carry the write out of the workspace, and a link at the file itself is
- * replaced, never written through.
+ * SARIF paths relative to the workspace, which code scanning resolves them
+ * against, also when the AIMS is in a subfolder. Written result by result
+ * (a million findings do not fit in one string), replaced atomically. The
+ * file goes where the workflow says, but the folders on the way are the pull
+ * request's: a committed link (`reports -> /home/runner`) must not carry the
+ * write out of the workspace, and a link at the file itself is replaced,
+ * never written through.
  */
 function writeSarif(result: LintResult, path: string, workspace: string): void {
   if (!isReallyInside(workspace, dirname(path))) throw new InputError(`input sarif-file "${path}" leads outside the workspace (through a symbolic link); write it inside the workspace`);
   mkdirSync(dirname(path), { recursive: true });
-  replaceFileAtomically(path, sarif(result, { color: false, docsBaseUrl: DOCS_BASE_URL, toolVersion: VERSION, pathBase: workspace }));
+  replaceFileAtomicallyFrom(path, sarifChunks(result, { color: false, docsBaseUrl: DOCS_BASE_URL, toolVersion: VERSION, pathBase: workspace }));
 }
 
 async function run(): Promise<void> {

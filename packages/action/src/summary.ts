@@ -1,12 +1,16 @@
-import { buildReport, plural, renderReportMarkdown, type Finding, type LintResult } from '@aimslint/core';
+import { buildReport, escapeMarkdown, escapeMarkdownKeepingCode, plural, renderReportMarkdown, visibleControls, type Finding, type LintResult } from '@aimslint/core';
 import { ANNOTATIONS_PER_LEVEL, findingsByImportance, planAnnotations } from './annotations.js';
 
 /** Rows of the findings table; the full list is in the SARIF report and the log. */
 export const SUMMARY_FINDING_ROWS = 50;
 
 
-/** Text for a GFM table cell: a pipe would end the cell, a line break the row. */
-const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ');
+/**
+ * A value from the repository as code in a table cell: an HTML `<code>`
+ * element holding escaped text, not a backtick span, which a backtick in the
+ * value would close.
+ */
+const code = (text: string): string => `<code>${escapeMarkdown(visibleControls(text))}</code>`;
 
 function countsLine(result: LintResult): string {
   const withFindings = result.files.filter((file) => file.findings.length > 0).length;
@@ -23,7 +27,7 @@ function annotationNote(result: LintResult): string | undefined {
 
 function findingRow(finding: Finding): string {
   const level = finding.severity === 'error' ? 'error' : 'warning';
-  return `| ${level} | \`${cell(`${finding.file}:${finding.range.line}:${finding.range.column}`)}\` | \`${finding.ruleId}\` | ${cell(finding.message)} |`;
+  return `| ${level} | ${code(`${finding.file}:${finding.range.line}:${finding.range.column}`)} | ${code(finding.ruleId)} | ${escapeMarkdownKeepingCode(finding.message)} |`;
 }
 
 function findingsTable(result: LintResult): string[] {

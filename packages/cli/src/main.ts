@@ -1,30 +1,34 @@
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   DOCS_BASE_URL,
-  FORMATTERS,
+  FORMAT_CHUNKS,
   RULES,
   UsageError,
   VERSION,
+  batched,
   buildReport,
   commandLinePath,
   formatterNames,
   isInside,
   isReallyInside,
   lint,
-  renderReportHtml,
   renderReportCsv,
+  prettyJsonChunks,
+  renderReportHtmlChunks,
   renderReportMarkdown,
-  replaceFileAtomically,
+  replaceFileAtomicallyFrom,
   ruleById,
   type LintResult,
+  writeChunks,
   type SeveritySetting,
 } from '@aimslint/core';
 
 export interface CliIo {
   cwd: string;
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  /** When `write` returns false, the next chunk waits for `drain` (if the stream has `once`). */
+  stdout: { write(text: string): unknown; isTTY?: boolean; once?(event: 'drain', listener: () => void): unknown };
   stderr: { write(text: string): unknown };
   env: Record<string, string | undefined>;
   /** The parsing-worker entry (the CLI bundle itself); without it, parsing stays on this thread. */
@@ -57,6 +61,7 @@ Options:
   --color, --no-color      force colours on or off
   -h, --help               show this help
   -v, --version            show the version
+  --                       end of options: every word after it is a path
 
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 aimslint could not run.
 `;
@@ -133,11 +138,27 @@ function isSpecialFile(path: string): boolean {
   }
 }
 
-/** Write atomically: a reader never sees half a report, a failure leaves nothing behind. */
-export function writeFileAtomic(path: string, text: string): void {
+/** A device or FIFO is written in place, chunk by chunk. */
+function writeInPlace(path: string, chunks: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    writeChunks(fd, chunks);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Write atomically: a reader never sees half a report, a failure leaves
+ * nothing behind. The text may come in chunks, none of which is held longer
+ * than it takes to write it.
+ */
+export function writeFileAtomic(path: string, text: string | Iterable<string>): void {
+  // A string is iterable too, one character at a time: hand it over whole.
+  const chunks = typeof text === 'string' ? [text] : text;
   if (isSpecialFile(path)) {
     try {
-      writeFileSync(path, text);
+      writeInPlace(path, chunks);
       return;
     } catch (error) {
       throw new UsageError(`cannot write ${path}: ${(error as Error).message}`);
@@ -146,7 +167,7 @@ export function writeFileAtomic(path: string, text: string): void {
   try {
     // As ESLint does: `-o reports/aimslint.json` makes the folder.
     mkdirSync(dirname(path), { recursive: true });
-    replaceFileAtomically(path, text);
+    replaceFileAtomicallyFrom(path, chunks);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(`cannot write ${path}: ${code === 'ENOSPC' ? 'the disk is full (ENOSPC)' : code === 'EACCES' ? 'permission denied (EACCES)' : (error as Error).message}`);
@@ -180,17 +201,24 @@ function useColor(values: { color?: boolean | undefined; 'no-color'?: boolean | 
   return io.stdout.isTTY === true;
 }
 
-const REPORT_RENDERERS: Readonly<Record<string, (result: LintResult, linkBase: string | undefined) => string>> = {
-  markdown: (result, linkBase) => renderReportMarkdown(buildReport(result), linkBase === undefined ? {} : { linkBase }),
-  html: (result, linkBase) => renderReportHtml(buildReport(result), linkBase === undefined ? {} : { linkBase }),
-  json: (result) => `${JSON.stringify(buildReport(result), null, 2)}\n`,
-  csv: (result) => renderReportCsv(buildReport(result)),
+const REPORT_RENDERERS: Readonly<Record<string, (result: LintResult, linkBase: string | undefined) => Iterable<string>>> = {
+  markdown: (result, linkBase) => [renderReportMarkdown(buildReport(result), linkBase === undefined ? {} : { linkBase })],
+  html: (result, linkBase) => renderReportHtmlChunks(buildReport(result), linkBase === undefined ? {} : { linkBase }),
+  json: (result) => prettyJsonChunks(buildReport(result)),
+  csv: (result) => [renderReportCsv(buildReport(result))],
 };
 
-function writeOutput(io: CliIo, outputFile: string | undefined, text: string): void {
+/** Chunks to a stream, gathered into pieces; a full pipe is waited for, not buffered without bound. */
+async function writeStream(stream: CliIo['stdout'], chunks: Iterable<string>): Promise<void> {
+  for (const piece of batched(chunks)) {
+    if (stream.write(piece) === false && stream.once) await new Promise<void>((drained) => stream.once?.('drain', drained));
+  }
+}
+
+async function writeOutput(io: CliIo, outputFile: string | undefined, chunks: Iterable<string>): Promise<void> {
   // Opening /dev/stdout fails (ENXIO) when it is a socket, as under many process managers: write to the stream itself.
-  if (outputFile === undefined || outputFile === '-' || outputFile === '/dev/stdout') io.stdout.write(text);
-  else writeFileAtomic(checkedOutputPath(io.cwd, outputFile), text);
+  if (outputFile === undefined || outputFile === '-' || outputFile === '/dev/stdout') await writeStream(io.stdout, chunks);
+  else writeFileAtomic(checkedOutputPath(io.cwd, outputFile), chunks);
 }
 
 /**
@@ -238,13 +266,13 @@ async function report(values: Values, paths: string[], io: CliIo): Promise<numbe
   if (!render) throw new UsageError(`unknown report format "${formatName}"; choose one of ${Object.keys(REPORT_RENDERERS).join(', ')}`);
   const result = await lintRepository(values, paths, io);
   for (const notice of result.notices) io.stderr.write(`aimslint: ${notice}\n`);
-  writeOutput(io, values['output-file'], render(result, values['link-base']));
+  await writeOutput(io, values['output-file'], render(result, values['link-base']));
   return 0;
 }
 
 async function lintCommand(values: Values, paths: string[], io: CliIo): Promise<number> {
   const formatName = values.format ?? 'stylish';
-  const formatter = FORMATTERS[formatName];
+  const formatter = FORMAT_CHUNKS[formatName];
   if (!formatter) throw new UsageError(`unknown format "${formatName}"; choose one of ${formatterNames().join(', ')}`);
   const maxWarnings = parseMaxWarnings(values['max-warnings']);
   const linted = await lintRepository(values, paths, io);
@@ -252,7 +280,7 @@ async function lintCommand(values: Values, paths: string[], io: CliIo): Promise<
   if (values.timing) io.stderr.write(timingTable(linted));
   const result = values.quiet ? withoutWarnings(linted) : linted;
   const outputFile = values['output-file'];
-  writeOutput(io, outputFile, formatter(result, { color: outputFile === undefined && useColor(values, io), docsBaseUrl: DOCS_BASE_URL, toolVersion: VERSION, pathBase: io.cwd }));
+  await writeOutput(io, outputFile, formatter(result, { color: outputFile === undefined && useColor(values, io), docsBaseUrl: DOCS_BASE_URL, toolVersion: VERSION, pathBase: io.cwd }));
   const tooManyWarnings = maxWarnings !== undefined && result.warningCount > maxWarnings;
   if (tooManyWarnings) io.stderr.write(`aimslint: ${result.warningCount} warnings, more than --max-warnings ${maxWarnings}\n`);
   return result.errorCount > 0 || tooManyWarnings ? 1 : 0;
@@ -261,13 +289,13 @@ async function lintCommand(values: Values, paths: string[], io: CliIo): Promise<
 async function run(argv: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     // Node's own wording suggests `--` tricks; say what is wrong in ours.
     const unknown = /Unknown option '([^']+)'/.exec((error as Error).message)?.[1];
     throw new UsageError(unknown ? `unknown option ${unknown}; see aimslint --help` : `${(error as Error).message.split('\n')[0]} (see aimslint --help)`);
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
   if (values.help) {
     io.stdout.write(HELP);
     return 0;
@@ -276,7 +304,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const [command, ...rest] = positionals;
+  // After `--` every word is a path (the pre-commit hook passes file names there): `report` too, and `--output-file=x`.
+  const terminator = tokens.find((token) => token.kind === 'option-terminator')?.index ?? argv.length;
+  const first = tokens.find((token) => token.kind === 'positional');
+  const command = first !== undefined && first.index < terminator ? positionals[0] : undefined;
+  const rest = positionals.slice(1);
   switch (command) {
     case 'explain':
       io.stdout.write(explain(rest[0]));

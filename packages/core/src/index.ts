@@ -12,7 +12,12 @@ export { FORMATTERS, formatterNames, type Formatter, type FormatOptions } from '
 export { sarif } from './formats/sarif.js';
 export { VERSION, DOCS_BASE_URL } from './version.js';
 export { serveParseRequests, isParseWorker } from './engine/worker.js';
-export { buildReport, renderReportMarkdown, renderReportHtml, type AimsReport, type RenderOptions } from './report/index.js';
+export { buildReport, renderReportMarkdown, renderReportHtml, renderReportHtmlChunks, type AimsReport, type RenderOptions } from './report/index.js';
 export { renderReportCsv, csvRows } from './report/index.js';
 export { plural } from './util/words.js';
-export { replaceFileAtomically, replaceFileAtomicallyFrom, isInside, isReallyInside } from './util/files.js';
+export { replaceFileAtomically, replaceFileAtomicallyFrom, writeChunks, isInside, isReallyInside } from './util/files.js';
+export { FORMAT_CHUNKS, type ChunkFormatter } from './formats/index.js';
+export { sarifChunks } from './formats/sarif.js';
+export { LazyArray, batched, joinChunks, prettyJsonChunks } from './util/chunks.js';
+export { visibleControls } from './util/escape.js';
+export { escapeMarkdown, escapeMarkdownKeepingCode } from './report/markdown.js';

@@ -1,9 +1,15 @@
 import type { Finding } from '../model.js';
-import { pathFor, type Formatter } from './types.js';
+import { visibleControls } from '../util/escape.js';
+import { joined, pathFor, type ChunkFormatter } from './types.js';
 
-/** GitHub's escaping of a workflow command's message. */
+/**
+ * GitHub's escaping of a workflow command's message: with CR and LF encoded,
+ * no text from the repository can end the command and start another. The
+ * other control characters (ESC, C1, the Unicode line separators), which
+ * GitHub passes through to the log, are shown instead.
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visibleControls(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** GitHub's escaping of a property value, where `:` and `,` are separators. */
@@ -28,7 +34,10 @@ export function workflowCommand(finding: Finding, file: string = finding.file): 
  * it runs in, the workspace in a workflow), so GitHub finds the files even
  * when the AIMS lives in a subfolder.
  */
-export const github: Formatter = (result, options) => {
-  const lines = result.files.flatMap((file) => file.findings.map((finding) => workflowCommand(finding, pathFor(result, options, finding.file))));
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+export const githubChunks: ChunkFormatter = function* (result, options) {
+  for (const file of result.files) {
+    for (const finding of file.findings) yield `${workflowCommand(finding, pathFor(result, options, finding.file))}\n`;
+  }
 };
+
+export const github = joined(githubChunks);

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import type { ActiveRule } from '../engine/lint.js';
+import type { ActiveRule, LintResult } from '../engine/lint.js';
 import type { Finding, RelatedLocation, Severity, SourceRange } from '../model.js';
-import { pathFor, type FormatOptions, type Formatter } from './types.js';
+import { LazyArray, prettyJsonChunks } from '../util/chunks.js';
+import { joined, pathFor, type ChunkFormatter, type FormatOptions } from './types.js';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/aimslint/aimslint';
@@ -64,24 +65,31 @@ export function rootUri(root: string): string {
   return href.endsWith('/') ? href : `${href}/`;
 }
 
-function results(findings: readonly Finding[], ruleIndexOf: ReadonlyMap<string, number>, pathOf: (file: string) => string) {
-  const fingerprintOf = fingerprinter();
-  return findings.map((finding) => {
-    const ruleIndex = ruleIndexOf.get(finding.ruleId);
-    return {
-      ruleId: finding.ruleId,
-      ...(ruleIndex === undefined ? {} : { ruleIndex }),
-      level: levelOf(finding.severity),
-      message: { text: finding.message },
-      locations: [{ physicalLocation: physicalLocation(pathOf(finding.file), finding.range) }],
-      ...(finding.related && finding.related.length > 0 ? { relatedLocations: relatedLocations(finding.related, pathOf) } : {}),
-      partialFingerprints: { [FINGERPRINT_KEY]: fingerprintOf(finding) },
-    };
-  });
+/**
+ * The results, made one at a time. Findings come grouped by file and the
+ * fingerprint's key holds the file, so occurrences are counted per file: the
+ * same numbers as counting over the run, without a map of every finding.
+ */
+function* results(files: LintResult['files'], ruleIndexOf: ReadonlyMap<string, number>, pathOf: (file: string) => string) {
+  for (const file of files) {
+    const fingerprintOf = fingerprinter();
+    for (const finding of file.findings) {
+      const ruleIndex = ruleIndexOf.get(finding.ruleId);
+      yield {
+        ruleId: finding.ruleId,
+        ...(ruleIndex === undefined ? {} : { ruleIndex }),
+        level: levelOf(finding.severity),
+        message: { text: finding.message },
+        locations: [{ physicalLocation: physicalLocation(pathOf(finding.file), finding.range) }],
+        ...(finding.related && finding.related.length > 0 ? { relatedLocations: relatedLocations(finding.related, pathOf) } : {}),
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprintOf(finding) },
+      };
+    }
+  }
 }
 
-/** SARIF 2.1.0 with one run, as GitHub code scanning accepts it. */
-export const sarif: Formatter = (result, options: FormatOptions) => {
+/** SARIF 2.1.0 with one run, as GitHub code scanning accepts it; written one result at a time. */
+export const sarifChunks: ChunkFormatter = (result, options: FormatOptions) => {
   const ruleIndexOf = new Map(result.rules.map(({ rule }, index) => [rule.id, index]));
   const log = {
     $schema: SARIF_SCHEMA,
@@ -99,8 +107,10 @@ export const sarif: Formatter = (result, options: FormatOptions) => {
       originalUriBaseIds: { [SRCROOT]: { uri: rootUri(options.pathBase ?? result.root) } },
       // Our columns count UTF-16 code units, as editors and GitHub do.
       columnKind: 'utf16CodeUnits',
-      results: results(result.files.flatMap((file) => file.findings), ruleIndexOf, (file) => pathFor(result, options, file)),
+      results: new LazyArray(results(result.files, ruleIndexOf, (file) => pathFor(result, options, file))),
     }],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return prettyJsonChunks(log);
 };
+
+export const sarif = joined(sarifChunks);

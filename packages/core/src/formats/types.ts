@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { toPosix } from '../discover/discover.js';
 import type { LintResult } from '../engine/lint.js';
+import { joinChunks } from '../util/chunks.js';
 
 export interface FormatOptions {
   /** ANSI colours (stylish only). */
@@ -23,3 +24,12 @@ export function pathFor(result: LintResult, options: FormatOptions, file: string
 
 /** A formatter turns a result into text. It decides nothing. */
 export type Formatter = (result: LintResult, options: FormatOptions) => string;
+
+/**
+ * A formatter that hands its text over in chunks, so that no output, however
+ * many findings, has to fit in one string (see util/chunks.ts).
+ */
+export type ChunkFormatter = (result: LintResult, options: FormatOptions) => Iterable<string>;
+
+/** The one-string form of a chunk formatter. */
+export const joined = (format: ChunkFormatter): Formatter => (result, options) => joinChunks(format(result, options));

@@ -1,4 +1,5 @@
 import { ARTEFACT_STATES, CONTROL_STATES, EVIDENCE_STATES, clauseLook, coverageRatio, factLook, repositoryHref, statementOf, yesNo, type RenderOptions, type StateLook } from './present.js';
+import { joinChunks } from '../util/chunks.js';
 import type {
   AimsReport, ClauseCoverage, ControlCoverage, ControlState, DocumentRef, EvidenceEntry, FindingGroup, InventorySystem,
   ObjectiveCoverage, ReadinessVerdict, ReportSummary, SystemArtefact,
@@ -256,29 +257,44 @@ ${body}
 </section>`;
 }
 
-function findingGroup(group: FindingGroup): string {
-  const rows = group.findings.map((finding) => `<tr><td><code>${escapeHtml(finding.file)}:${finding.line}:${finding.column}</code></td><td>${finding.severity === 'error' ? 'error' : 'warning'}</td><td>${escapeWithCode(finding.message)}</td></tr>`).join('\n');
-  return `<h3><code>${escapeHtml(group.ruleId)}</code>: ${group.errors} error${group.errors === 1 ? '' : 's'}, ${group.warnings} warning${group.warnings === 1 ? '' : 's'}</h3>
+const findingRow = (finding: FindingGroup['findings'][number]): string =>
+  `<tr><td><code>${escapeHtml(finding.file)}:${finding.line}:${finding.column}</code></td><td>${finding.severity === 'error' ? 'error' : 'warning'}</td><td>${escapeWithCode(finding.message)}</td></tr>`;
+
+/** A rule's findings, a row at a time: every finding is listed, however many. */
+function* findingGroup(group: FindingGroup): Generator<string> {
+  yield `<h3><code>${escapeHtml(group.ruleId)}</code>: ${group.errors} error${group.errors === 1 ? '' : 's'}, ${group.warnings} warning${group.warnings === 1 ? '' : 's'}</h3>
 ${group.description ? `<p class="muted">${escapeHtml(group.description)}</p>` : ''}
 <table>
 <thead><tr><th>Location</th><th>Severity</th><th>Message</th></tr></thead>
 <tbody>
-${rows}
+`;
+  for (const [at, finding] of group.findings.entries()) yield `${at === 0 ? '' : '\n'}${findingRow(finding)}`;
+  yield `
 </tbody>
 </table>`;
 }
 
-function findingsSection(groups: readonly FindingGroup[]): string {
-  return `<section id="findings">
+function* findingsSection(groups: readonly FindingGroup[]): Generator<string> {
+  yield `<section id="findings">
 <h2>Findings by rule</h2>
-${groups.length === 0 ? '<p>No findings.</p>' : groups.map(findingGroup).join('\n')}
+`;
+  if (groups.length === 0) yield '<p>No findings.</p>';
+  for (const [at, group] of groups.entries()) {
+    if (at > 0) yield '\n';
+    yield* findingGroup(group);
+  }
+  yield `
 </section>`;
 }
 
-/** The report as one self-contained HTML page that an auditor opens offline or prints. */
-export function renderReportHtml(report: AimsReport, options: RenderOptions = {}): string {
+/**
+ * The report as one self-contained HTML page that an auditor opens offline or
+ * prints, in chunks: the findings section lists every finding, so the page
+ * can outgrow the longest string.
+ */
+export function* renderReportHtmlChunks(report: AimsReport, options: RenderOptions = {}): Generator<string> {
   const { summary } = report;
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -298,10 +314,17 @@ ${clausesSection(report.clauses, options)}
 ${inventorySection(report.inventory, options)}
 ${changeHistoryHtml(report.history, options)}
 ${frameworksHtml(report.frameworks, options)}
-${findingsSection(report.findings)}
+`;
+  yield* findingsSection(report.findings);
+  yield `
 </main>
 <footer>${escapeHtml(summary.tool.name)} ${escapeHtml(summary.tool.version)} · control ids and short titles from ${escapeHtml(summary.catalog.name)} Annex A</footer>
 </body>
 </html>
 `;
+}
+
+/** The report as one string (see `renderReportHtmlChunks`). */
+export function renderReportHtml(report: AimsReport, options: RenderOptions = {}): string {
+  return joinChunks(renderReportHtmlChunks(report, options));
 }

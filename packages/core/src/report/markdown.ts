@@ -6,20 +6,23 @@ import type {
 import { plural } from '../util/words.js';
 import { changeHistoryMarkdown } from './history.js';
 import { frameworksMarkdown } from './frameworks-render.js';
+import { visibleControls } from '../util/escape.js';
 
 /** A PR comment holds 65,536 characters: past this many findings per rule, point to the full run. */
 const FINDINGS_PER_RULE = 20;
 
 /**
  * Document text is untrusted and lands in tables: keep it one cell of plain
- * text. Pipes would split the cell, brackets could forge links, `<` could
- * open raw HTML in a PR comment, a newline would end the row.
+ * text. Pipes would split the cell, brackets could forge links, a backtick
+ * open a code span, `<` raw HTML in a PR comment or job summary (`>` alone
+ * opens nothing), `&` an entity; a line break would end the row, other
+ * control characters reach the log raw. The one Markdown escaper: the report,
+ * the markdown format and the Action's job summary all use it.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\s*\r?\n\s*/g, ' ')
-    .replace(/[\\`*_[\]|]/g, (character) => `\\${character}`)
-    .replace(/</g, '&lt;');
+  // A run of white space holding a line break becomes one space (YAML folded text reads on); `\s+` keeps this linear.
+  return visibleControls(text.replace(/\s+/g, (space) => (/[\r\n]/.test(space) ? ' ' : space)))
+    .replace(/[\\`*_[\]|&<]/g, (character) => (character === '<' ? '&lt;' : character === '&' ? '&amp;' : `\\${character}`));
 }
 
 /**
@@ -31,7 +34,7 @@ export function escapeMarkdown(text: string): string {
 export function escapeMarkdownKeepingCode(text: string): string {
   return text
     .split(/(`[^`\r\n]+`)/)
-    .map((part, at) => (at % 2 === 1 && !part.includes('\\') ? part.replace(/\|/g, '\\|') : escapeMarkdown(part)))
+    .map((part, at) => (at % 2 === 1 && !part.includes('\\') ? visibleControls(part).replace(/\|/g, '\\|') : escapeMarkdown(part)))
     .join('');
 }
 
@@ -193,7 +196,7 @@ function findingGroup(group: FindingGroup): string[] {
     `### ${escapeMarkdown(group.ruleId)}: ${plural(group.errors, 'error')}, ${plural(group.warnings, 'warning')}`,
     '',
     ...(group.description ? [escapeMarkdownKeepingCode(group.description), ''] : []),
-    ...table(['File', 'Line', 'Severity', 'Message'], shown.map((finding) => [escapeMarkdown(finding.file), String(finding.line), finding.severity === 'error' ? 'error' : 'warning', escapeMarkdownKeepingCode(finding.message)])),
+    ...table(['File', 'Line', 'Severity', 'Message'], shown.map((finding) => [escapeMarkdown(visibleControls(finding.file)), String(finding.line), finding.severity === 'error' ? 'error' : 'warning', escapeMarkdownKeepingCode(finding.message)])),
     ...(left > 0 ? ['', `${plural(left, 'more finding')} of this rule: run \`aimslint\` to see all.`] : []),
   ];
 }

@@ -1,6 +1,7 @@
 import type { IndexedDocument, ParsedDocument, RelatedLocation, SeveritySetting, SourceRange } from '../model.js';
 import type { RepoIndex } from '../index/repo-index.js';
 import type { SchemaRegistry } from '../schemas/registry.js';
+import { visibleControls } from '../util/escape.js';
 
 export interface RuleMeta {
   /** Stable `area/name` id, part of the public contract. */
@@ -54,19 +55,15 @@ export interface RepositoryRule extends RuleMeta {
 
 export type Rule = DocumentRule | RepositoryRule;
 
-/** Fill `{{name}}` placeholders; an unknown name stays visible rather than vanish. */
+/**
+ * Fill `{{name}}` placeholders; an unknown name stays visible rather than vanish.
+ * Document text in a message has its control characters made visible: a value
+ * holding a line break and `::error` must not become a CI workflow command.
+ */
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? visible(String(data[name])) : whole));
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? visibleControls(String(data[name])) : whole));
 }
 
-/**
- * Document text shown in a message, with control characters made visible: a
- * value holding a line break and `::error` must not become a CI workflow
- * command, nor an escape sequence recolour a terminal.
- */
-function visible(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 /** Identity helpers: they only give a rule object its type. */
 export const defineDocumentRule = (rule: Omit<DocumentRule, 'kind'>): DocumentRule => ({ kind: 'document', ...rule });
