@@ -5,13 +5,15 @@ import { parse as parseYaml } from 'yaml';
 import type { SeveritySetting } from '../model.js';
 import { UsageError } from '../errors.js';
 import { newAjv } from '../schemas/ajv.js';
-import { DEFAULT_INCLUDE, DEFAULT_LIMITS, type Limits, type ResolvedConfig, type RuleSetting, type UserConfig } from './types.js';
+import { RULES } from '../rules/index.js';
+import { PRESET_NAMES, PRESETS, presetRules } from './presets.js';
+import { DEFAULT_INCLUDE, DEFAULT_LIMITS, type Limits, type ResolvedConfig, type RuleSetting, type UnknownKeysPolicy, type UserConfig } from './types.js';
 
 export const CONFIG_NAMES = ['aimslint.config.json', 'aimslint.config.yaml', 'aimslint.config.yml'];
 const SEVERITIES: readonly string[] = ['off', 'warn', 'error'];
 /** Config written as code: never imported (loading it would run it), only named in a clear refusal. */
 export const CODE_CONFIG_NAMES = ['aimslint.config.js', 'aimslint.config.mjs', 'aimslint.config.cjs', 'aimslint.config.ts', 'aimslint.config.mts', 'aimslint.config.cts'];
-const KNOWN_KEYS = new Set(['include', 'exclude', 'governance', 'types', 'assign', 'rules', 'limits', 'catalog', '$schema']);
+const KNOWN_KEYS = new Set(['extends', 'unknownKeys', 'include', 'exclude', 'governance', 'types', 'assign', 'rules', 'limits', 'catalog', '$schema']);
 
 /** The nearest config file at or above `dir`. */
 export function findConfigFile(dir: string): string | undefined {
@@ -113,6 +115,45 @@ function validateUserConfig(value: unknown, file: string): asserts value is User
     }
   }
   if (config['catalog'] !== undefined && typeof config['catalog'] !== 'string') fail('"catalog" must be a catalog name such as "iso42001:2023"');
+  const presets = config['extends'];
+  if (presets !== undefined) {
+    const names = typeof presets === 'string' ? [presets] : isStringList(presets) ? presets : fail(`"extends" must be a preset name or a list of them (${PRESET_NAMES.join(', ')})`);
+    for (const name of names) {
+      if (!PRESET_NAMES.includes(name)) fail(`unknown preset "${name}" in "extends" (known: ${PRESET_NAMES.join(', ')}); aimslint never loads a config from a file or package`);
+    }
+  }
+  const unknownKeys = config['unknownKeys'];
+  if (unknownKeys !== undefined && !(isRecord(unknownKeys) && Object.values(unknownKeys).every((policy) => typeof policy === 'string' && UNKNOWN_KEYS_POLICIES.includes(policy)))) {
+    fail('"unknownKeys" must map document types to "error", "warn" or "allow"');
+  }
+}
+
+const UNKNOWN_KEYS_POLICIES: readonly string[] = ['error', 'warn', 'allow'];
+
+/**
+ * Presets first, then the config's own settings, then the command line. The
+ * unknown-keys policy is an option of `schema/invalid`, so it travels to the
+ * workers and into the cache key with the rule's other options.
+ */
+function mergeRules(user: UserConfig, overrides: Record<string, SeveritySetting> | undefined): { rules: Record<string, RuleSetting>; presets: string[] } {
+  const presets = user.extends === undefined ? [] : typeof user.extends === 'string' ? [user.extends] : user.extends;
+  const ruleIds = RULES.map((rule) => rule.id);
+  const rules: Record<string, RuleSetting> = {};
+  const unknownKeys: Record<string, UnknownKeysPolicy> = {};
+  for (const name of presets) {
+    Object.assign(rules, presetRules(name, ruleIds));
+    Object.assign(unknownKeys, PRESETS[name]?.unknownKeys);
+  }
+  Object.assign(rules, user.rules, overrides);
+  Object.assign(unknownKeys, user.unknownKeys);
+  if (Object.keys(unknownKeys).length > 0) {
+    const setting = rules['schema/invalid'];
+    const severity = setting === undefined ? 'error' : Array.isArray(setting) ? setting[0] : setting;
+    const options = Array.isArray(setting) ? (setting[1] ?? {}) : {};
+    const own = typeof options['unknownKeys'] === 'object' && options['unknownKeys'] !== null ? options['unknownKeys'] : {};
+    rules['schema/invalid'] = [severity, { ...options, unknownKeys: { ...unknownKeys, ...own } }];
+  }
+  return { rules, presets };
 }
 
 function readCustomSchemas(types: Record<string, string>, baseDir: string): Record<string, object> {
@@ -168,7 +209,7 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
   const user = file ? readUserConfig(file) : {};
   // A config's folder is the root when it holds what is linted; a config kept elsewhere (`-c ~/shared.yaml`) only sets rules.
   const root = file && isInside(dirname(file), start) ? dirname(file) : (findGitRoot(start) ?? start);
-  const rules: Record<string, RuleSetting> = { ...user.rules, ...options.ruleOverrides };
+  const { rules, presets } = mergeRules(user, options.ruleOverrides);
   const limits: Limits = { ...DEFAULT_LIMITS, ...user.limits };
   return {
     root,
@@ -180,6 +221,7 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
     customSchemas: user.types && file ? readCustomSchemas(user.types, dirname(file)) : {},
     settingsFiles: file ? [file, ...Object.values(user.types ?? {}).map((path) => resolve(dirname(file), path))] : [],
     rules,
+    presets,
     ruleSources: Object.fromEntries(Object.keys(rules).map((id) => [id, options.ruleOverrides && Object.hasOwn(options.ruleOverrides, id) ? 'options' : 'config'])),
     limits,
     catalog: user.catalog ?? 'iso42001:2023',

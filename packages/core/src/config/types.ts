@@ -3,8 +3,15 @@ import type { YamlLimits } from '../parse/frontmatter.js';
 
 export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>];
 
+/** What a key that a type's schema does not define is: a finding (error or warning), or nothing. */
+export type UnknownKeysPolicy = 'error' | 'warn' | 'allow';
+
 /** A config file as users write it (`aimslint.config.{json,yaml,yml}`). */
 export interface UserConfig {
+  /** Presets laid under this config, in order: `aimslint:recommended`, `aimslint:strict`, `aimslint:model-cards`. */
+  extends?: string | string[];
+  /** Per document type, what a key its schema does not define is. */
+  unknownKeys?: Record<string, UnknownKeysPolicy>;
   /** Globs of files to lint, relative to the root. */
   include?: string[];
   exclude?: string[];
@@ -42,6 +49,8 @@ export interface ResolvedConfig {
   /** The config file and the custom schema files, absolute: a change to them changes every finding. */
   settingsFiles: string[];
   rules: Record<string, RuleSetting>;
+  /** The presets the config extends, in order. */
+  presets: string[];
   /** Where each rule setting came from, for error messages. */
   ruleSources: Record<string, 'config' | 'options'>;
   limits: Limits;

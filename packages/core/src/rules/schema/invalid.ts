@@ -2,6 +2,8 @@ import type { ErrorObject } from 'ajv';
 import type { ParsedDocument } from '../../model.js';
 import { frontmatterRange, keyRange, locate, valueRange } from '../../index/fields.js';
 import { closest } from '../../util/suggest.js';
+import type { UnknownKeysPolicy } from '../../config/types.js';
+import { alwaysAllowedKey, defaultUnknownKeysPolicy } from '../../schemas/unknown-keys.js';
 import { defineDocumentRule, type Report } from '../types.js';
 
 /** `/risks/0/likelihood` → `risks[0].likelihood`: how an author reads a path. */
@@ -36,7 +38,7 @@ function schemaHint(error: ErrorObject): string {
   return typeof example === 'string' ? ` For example \`${example}\`.` : '';
 }
 
-function reportFor(document: ParsedDocument, error: ErrorObject): Report | undefined {
+function reportFor(document: ParsedDocument, error: ErrorObject, unknownKeys: UnknownKeysPolicy): Report | undefined {
   const file = document.path;
   const pointer = error.instancePath;
   const field = fieldName(pointer);
@@ -56,6 +58,7 @@ function reportFor(document: ParsedDocument, error: ErrorObject): Report | undef
     case 'unevaluatedProperties': {
       const params = error.params as { additionalProperty?: string; unevaluatedProperty?: string };
       const extra = String(params.additionalProperty ?? params.unevaluatedProperty);
+      if (unknownKeys === 'allow' || alwaysAllowedKey(String(document.type), extra, pointer)) return undefined;
       const childPointer = `${pointer}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       const schema = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
       const nearest = closest(extra, Object.keys(schema?.properties ?? {}));
@@ -64,6 +67,7 @@ function reportFor(document: ParsedDocument, error: ErrorObject): Report | undef
         data: { key: extra, where: pointer === '' ? `a document of type \`${document.type}\`` : `\`${field}\``, suggestion: nearest ? ` Did you mean \`${nearest}\`?` : '' },
         file,
         range: keyRange(document, childPointer),
+        ...(unknownKeys === 'warn' ? { severity: 'warn' as const } : {}),
       };
     }
     case 'enum': {
@@ -141,6 +145,16 @@ function mergeAlternatives(document: ParsedDocument, errors: ErrorObject[]): { r
   return { reports, rest };
 }
 
+/** The policy for unknown keys in a type: the rule's `unknownKeys` option (from the config's `unknownKeys`), else the type's default. */
+function unknownKeysPolicy(options: Record<string, unknown>, type: string): UnknownKeysPolicy {
+  const configured = options['unknownKeys'];
+  if (typeof configured === 'object' && configured !== null && Object.hasOwn(configured, type)) {
+    const policy = (configured as Record<string, unknown>)[type];
+    if (policy === 'error' || policy === 'warn' || policy === 'allow') return policy;
+  }
+  return defaultUnknownKeysPolicy(type);
+}
+
 function reportKey(report: Report): string {
   return `${report.range.line}:${report.range.column}:${report.messageId}:${JSON.stringify(report.data)}`;
 }
@@ -163,15 +177,16 @@ export default defineDocumentRule({
     range: '`{{field}}` {{rule}}; found {{found}}.',
     other: '`{{field}}` {{rule}}.',
   },
-  check(document, { schemas }) {
+  check(document, { schemas, options }) {
     const data = document.frontmatter?.data;
     if (!data || document.type === undefined || !schemas.has(document.type)) return [];
     // A type assigned by the config (`assign`) counts as written: the file need not repeat it.
     const validated = data['type'] === undefined ? { ...data, type: document.type } : data;
     const { reports, rest } = mergeAlternatives(document, schemas.validate(document.type, validated));
+    const unknownKeys = unknownKeysPolicy(options, document.type);
     const seen = new Set<string>();
     return [...reports, ...rest.flatMap((error) => {
-      const report = reportFor(document, error);
+      const report = reportFor(document, error, unknownKeys);
       if (!report || seen.has(reportKey(report))) return [];
       seen.add(reportKey(report));
       return [report];
