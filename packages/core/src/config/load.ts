@@ -6,6 +6,7 @@ import type { SeveritySetting } from '../model.js';
 import { UsageError } from '../errors.js';
 import { newAjv } from '../schemas/ajv.js';
 import { RULES } from '../rules/index.js';
+import { SOA_COLUMNS } from '../index/soa-columns.js';
 import { PRESET_NAMES, PRESETS, presetRules } from './presets.js';
 import { DEFAULT_INCLUDE, DEFAULT_LIMITS, type Limits, type ResolvedConfig, type RuleSetting, type UnknownKeysPolicy, type UserConfig } from './types.js';
 
@@ -13,7 +14,7 @@ export const CONFIG_NAMES = ['aimslint.config.json', 'aimslint.config.yaml', 'ai
 const SEVERITIES: readonly string[] = ['off', 'warn', 'error'];
 /** Config written as code: never imported (loading it would run it), only named in a clear refusal. */
 export const CODE_CONFIG_NAMES = ['aimslint.config.js', 'aimslint.config.mjs', 'aimslint.config.cjs', 'aimslint.config.ts', 'aimslint.config.mts', 'aimslint.config.cts'];
-const KNOWN_KEYS = new Set(['extends', 'unknownKeys', 'include', 'exclude', 'governance', 'types', 'assign', 'rules', 'limits', 'catalog', '$schema']);
+const KNOWN_KEYS = new Set(['extends', 'unknownKeys', 'soa', 'include', 'exclude', 'governance', 'types', 'assign', 'rules', 'limits', 'catalog', '$schema']);
 
 /** The nearest config file at or above `dir`. */
 export function findConfigFile(dir: string): string | undefined {
@@ -122,6 +123,7 @@ function validateUserConfig(value: unknown, file: string): asserts value is User
       if (!PRESET_NAMES.includes(name)) fail(`unknown preset "${name}" in "extends" (known: ${PRESET_NAMES.join(', ')}); aimslint never loads a config from a file or package`);
     }
   }
+  if (config['soa'] !== undefined) validateSoaSettings(config['soa'], fail);
   const unknownKeys = config['unknownKeys'];
   if (unknownKeys !== undefined && !(isRecord(unknownKeys) && Object.values(unknownKeys).every((policy) => typeof policy === 'string' && UNKNOWN_KEYS_POLICIES.includes(policy)))) {
     fail('"unknownKeys" must map document types to "error", "warn" or "allow"');
@@ -129,6 +131,18 @@ function validateUserConfig(value: unknown, file: string): asserts value is User
 }
 
 const UNKNOWN_KEYS_POLICIES: readonly string[] = ['error', 'warn', 'allow'];
+
+function validateSoaSettings(soa: unknown, fail: (what: string) => never): void {
+  if (!isRecord(soa)) fail('"soa" must be an object such as {columns: {control: "Control ID"}}');
+  for (const key of Object.keys(soa as Record<string, unknown>)) if (key !== 'columns') fail(`unknown setting "soa.${key}" (known: columns)`);
+  const columns = (soa as Record<string, unknown>)['columns'];
+  if (columns === undefined) return;
+  if (!isRecord(columns)) fail('"soa.columns" must map columns (control, applicable, justification, evidence, implementation) to header names');
+  for (const [column, name] of Object.entries(columns as Record<string, unknown>)) {
+    if (!(SOA_COLUMNS as readonly string[]).includes(column)) fail(`unknown SoA column "${column}" in "soa.columns" (known: ${SOA_COLUMNS.join(', ')})`);
+    if (!(typeof name === 'string' || isStringList(name))) fail(`"soa.columns.${column}" must be the header as written, or a list of headers`);
+  }
+}
 
 /**
  * Presets first, then the config's own settings, then the command line. The
@@ -225,5 +239,6 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
     ruleSources: Object.fromEntries(Object.keys(rules).map((id) => [id, options.ruleOverrides && Object.hasOwn(options.ruleOverrides, id) ? 'options' : 'config'])),
     limits,
     catalog: user.catalog ?? 'iso42001:2023',
+    soaColumns: user.soa?.columns ?? {},
   };
 }

@@ -20,6 +20,7 @@ const AIMS_RULES = [
   'soa/evidence-stale',
   'soa/evidence-backlink',
   'soa/excluded-but-claimed',
+  'soa/table-unmapped',
   'inventory/incomplete',
   'aims/required-document',
   'roles/unstaffed',

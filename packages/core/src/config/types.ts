@@ -1,5 +1,6 @@
 import type { SeveritySetting } from '../model.js';
 import type { YamlLimits } from '../parse/frontmatter.js';
+import type { ColumnNames } from '../index/soa-columns.js';
 
 export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>];
 
@@ -25,6 +26,8 @@ export interface UserConfig {
   limits?: Partial<Limits>;
   /** The control catalog the SoA is checked against. */
   catalog?: string;
+  /** How the SoA's table is written: `columns` names the header of each column aimslint reads. */
+  soa?: { columns?: ColumnNames };
 }
 
 export interface Limits extends YamlLimits {
@@ -55,6 +58,8 @@ export interface ResolvedConfig {
   ruleSources: Record<string, 'config' | 'options'>;
   limits: Limits;
   catalog: string;
+  /** The config's names for SoA table columns. */
+  soaColumns: ColumnNames;
 }
 
 export const DEFAULT_LIMITS: Limits = {

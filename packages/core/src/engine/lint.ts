@@ -249,7 +249,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const notices: string[] = [];
   const parsed = await clock.lapAsync('parse', () => parseWithCache(files, settings, config, options, notices));
   const outcomes = parsed.outcomes;
-  const index = clock.lap('index', () => buildIndex({ root: config.root, documents: outcomes.map((outcome) => outcome.document), pathExists: existenceChecker(config.root), catalog }));
+  const index = clock.lap('index', () => buildIndex({ root: config.root, documents: outcomes.map((outcome) => outcome.document), pathExists: existenceChecker(config.root), catalog, soaColumns: config.soaColumns }));
   const findingsByFile = new Map<string, Finding[]>(outcomes.map((outcome) => [outcome.document.path, [...outcome.findings]]));
   for (const { rule, severity, options: ruleOptions } of rules) {
     if (rule.kind !== 'repository') continue;

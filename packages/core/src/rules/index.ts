@@ -28,6 +28,7 @@ import aimsRequiredDocument from './aims/required-document.js';
 import rolesUnstaffed from './roles/unstaffed.js';
 import rolesUntrained from './roles/untrained.js';
 import supplierUnassessed from './supplier/unassessed.js';
+import soaTableUnmapped from './soa/table-unmapped.js';
 import type { Rule } from './types.js';
 
 /** Every rule, in the order `aimslint explain` lists them. */
@@ -62,6 +63,7 @@ export const RULES: readonly Rule[] = [
   rolesUnstaffed,
   rolesUntrained,
   supplierUnassessed,
+  soaTableUnmapped,
 ];
 
 const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));
