@@ -7,7 +7,7 @@ import { affectedPaths, changedFilesSince, changesSettings } from '../discover/c
 import { discover, isInside, toPosix, type DiscoveredFile } from '../discover/discover.js';
 import { UsageError } from '../errors.js';
 import { buildIndex, type RepoIndex } from '../index/repo-index.js';
-import type { Finding, Severity, SeveritySetting } from '../model.js';
+import type { Finding, IndexedDocument, Severity, SeveritySetting } from '../model.js';
 import { capFindings, TOO_MANY_FINDINGS } from '../rules/file/too-many-findings.js';
 import { RULES } from '../rules/index.js';
 import { closest } from '../util/suggest.js';
@@ -18,6 +18,9 @@ import { cacheKey, DEFAULT_CACHE_NAME, entriesAfterRun, cacheDistrust, lookUp, r
 import { processFile, type FileJobSettings, type FileOutcome } from './process-file.js';
 import { parseInWorkers, workerCount } from './worker-pool.js';
 import { ISO_DATE } from '../util/words.js';
+import { applyDirectives, directivesOf, type SuppressedFinding } from './suppressions.js';
+import { SUPPRESSION_INVALID } from '../rules/suppression/invalid.js';
+import { SUPPRESSION_UNUSED } from '../rules/suppression/unused.js';
 
 export interface LintOptions {
   /** Where relative paths and config discovery start. */
@@ -52,6 +55,8 @@ export interface FileResult {
   findings: Finding[];
   errorCount: number;
   warningCount: number;
+  /** Findings an inline comment or the suppressions file suppressed, with why; not counted above. */
+  suppressed?: SuppressedFinding[];
 }
 
 export interface ActiveRule {
@@ -222,6 +227,19 @@ async function parseWithCache(
   return { outcomes, fromCache: lookup.hits.size, workers: parsed.workers };
 }
 
+/** A file's findings after its inline suppression comments, with the comments' own problems added. */
+function suppressInline(document: IndexedDocument | undefined, findings: Finding[], rules: readonly ActiveRule[]): { findings: Finding[]; suppressed: SuppressedFinding[] } {
+  const directives = document ? directivesOf(document) : [];
+  if (directives.length === 0) return { findings, suppressed: [] };
+  const active = new Map(rules.map((active) => [active.rule.id, active]));
+  const outcome = applyDirectives(findings, directives, document?.path ?? '', RULES.map((rule) => rule.id), new Set(active.keys()));
+  const own = (id: string, reports: typeof outcome.invalid): Finding[] => {
+    const rule = active.get(id);
+    return rule ? reports.map((report) => toFinding(rule.rule, report, rule.severity)) : [];
+  };
+  return { findings: [...outcome.kept, ...own(SUPPRESSION_INVALID, outcome.invalid), ...own(SUPPRESSION_UNUSED, outcome.unused)], suppressed: outcome.suppressed };
+}
+
 /** Which files a change since `ref` can affect. */
 async function affectedBy(ref: string, config: ResolvedConfig, index: RepoIndex): Promise<(path: string) => boolean> {
   const changes = await changedFilesSince(config.root, ref);
@@ -262,9 +280,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const isAffected = options.changedSince === undefined ? () => true : await affectedBy(options.changedSince, config, index);
   const results = clock.lap('report', () => [...findingsByFile.entries()]
     .filter(([path]) => isReported(path) && isAffected(path))
-    .map(([path, findings]) => {
+    .map(([path, all]) => {
+      const { findings, suppressed } = suppressInline(index.byPath.get(path), all, rules);
       const sorted = findings.sort(compareFindings);
-      return summarise(path, config.root, sorted, capFindings(sorted, config.limits.maxFindingsPerFile, capSeverity));
+      const result = summarise(path, config.root, sorted, capFindings(sorted, config.limits.maxFindingsPerFile, capSeverity));
+      return suppressed.length > 0 ? { ...result, suppressed: suppressed.sort(compareFindings) } : result;
     }));
   return {
     root: config.root,

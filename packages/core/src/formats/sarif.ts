@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { ActiveRule } from '../engine/lint.js';
 import type { Finding, RelatedLocation, Severity, SourceRange } from '../model.js';
+import type { SuppressedFinding } from '../engine/suppressions.js';
 import { pathFor, type FormatOptions, type Formatter } from './types.js';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -64,7 +65,11 @@ export function rootUri(root: string): string {
   return href.endsWith('/') ? href : `${href}/`;
 }
 
-function results(findings: readonly Finding[], ruleIndexOf: ReadonlyMap<string, number>, pathOf: (file: string) => string) {
+/** SARIF's suppression kinds: a comment in the file, or the suppressions file beside it. */
+const SARIF_SUPPRESSION_KIND = { directive: 'inSource', external: 'external' } as const;
+
+/** Findings then suppressed findings: the suppressed come last, so the fingerprints of the others do not move. */
+function results(findings: readonly (Finding | SuppressedFinding)[], ruleIndexOf: ReadonlyMap<string, number>, pathOf: (file: string) => string) {
   const fingerprintOf = fingerprinter();
   return findings.map((finding) => {
     const ruleIndex = ruleIndexOf.get(finding.ruleId);
@@ -76,6 +81,7 @@ function results(findings: readonly Finding[], ruleIndexOf: ReadonlyMap<string, 
       locations: [{ physicalLocation: physicalLocation(pathOf(finding.file), finding.range) }],
       ...(finding.related && finding.related.length > 0 ? { relatedLocations: relatedLocations(finding.related, pathOf) } : {}),
       partialFingerprints: { [FINGERPRINT_KEY]: fingerprintOf(finding) },
+      ...('suppressions' in finding ? { suppressions: finding.suppressions.map(({ kind, justification }) => ({ kind: SARIF_SUPPRESSION_KIND[kind], justification })) } : {}),
     };
   });
 }
@@ -99,7 +105,7 @@ export const sarif: Formatter = (result, options: FormatOptions) => {
       originalUriBaseIds: { [SRCROOT]: { uri: rootUri(options.pathBase ?? result.root) } },
       // Our columns count UTF-16 code units, as editors and GitHub do.
       columnKind: 'utf16CodeUnits',
-      results: results(result.files.flatMap((file) => file.findings), ruleIndexOf, (file) => pathFor(result, options, file)),
+      results: results([...result.files.flatMap((file) => file.findings), ...result.files.flatMap((file) => file.suppressed ?? [])], ruleIndexOf, (file) => pathFor(result, options, file)),
     }],
   };
   return `${JSON.stringify(log, null, 2)}\n`;

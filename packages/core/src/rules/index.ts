@@ -29,6 +29,8 @@ import rolesUnstaffed from './roles/unstaffed.js';
 import rolesUntrained from './roles/untrained.js';
 import supplierUnassessed from './supplier/unassessed.js';
 import soaTableUnmapped from './soa/table-unmapped.js';
+import suppressionInvalid from './suppression/invalid.js';
+import suppressionUnused from './suppression/unused.js';
 import type { Rule } from './types.js';
 
 /** Every rule, in the order `aimslint explain` lists them. */
@@ -64,6 +66,8 @@ export const RULES: readonly Rule[] = [
   rolesUntrained,
   supplierUnassessed,
   soaTableUnmapped,
+  suppressionInvalid,
+  suppressionUnused,
 ];
 
 const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));
