@@ -46,6 +46,10 @@ Options:
   --workers <n|auto>       parsing threads (default auto: the cores, for big repositories)
   --changed-since <ref>    report only files changed since a git ref (and the files they affect)
   --link-base <url>        report: prefix for document links (e.g. https://github.com/org/repo/blob/main/)
+  --suppress-all           accept every current error: count them in aimslint-suppressions.json; only new ones fail
+  --suppress-rule <id>     the same for one rule's errors (repeatable)
+  --prune-suppressions     drop counts of errors that are fixed from aimslint-suppressions.json
+  --suppressions-location <path>  the suppressions file (default: aimslint-suppressions.json in the root)
   --timing                 print where the time went (phases and repository rules) to stderr
   --quiet                  report errors only
   --color, --no-color      force colours on or off
@@ -67,6 +71,10 @@ const OPTIONS = {
   'changed-since': { type: 'string' },
   'link-base': { type: 'string' },
   timing: { type: 'boolean' },
+  'suppress-all': { type: 'boolean' },
+  'suppress-rule': { type: 'string', multiple: true },
+  'prune-suppressions': { type: 'boolean' },
+  'suppressions-location': { type: 'string' },
   'cache-location': { type: 'string' },
   workers: { type: 'string' },
   color: { type: 'boolean' },
@@ -187,8 +195,20 @@ function writeOutput(io: CliIo, outputFile: string | undefined, text: string): v
 
 type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
 
+/** What `--suppress-all`, `--suppress-rule` and `--prune-suppressions` ask of the suppressions file. */
+function suppressionsUpdate(values: Values): { suppress?: 'all' | string[]; prune?: boolean } | undefined {
+  const rules = values['suppress-rule'] ?? [];
+  for (const id of rules) if (!ruleById(id)) throw new UsageError(`--suppress-rule: unknown rule "${id}"; \`aimslint explain\` lists the rules`);
+  const suppress = values['suppress-all'] ? 'all' : rules.length > 0 ? rules : undefined;
+  if (suppress === undefined && !values['prune-suppressions']) return undefined;
+  return { ...(suppress === undefined ? {} : { suppress }), ...(values['prune-suppressions'] ? { prune: true } : {}) };
+}
+
 function lintRepository(values: Values, paths: string[], io: CliIo): Promise<LintResult> {
+  const update = suppressionsUpdate(values);
   return lint({
+    ...(update === undefined ? {} : { suppressionsUpdate: update }),
+    ...(values['suppressions-location'] === undefined ? {} : { suppressionsLocation: values['suppressions-location'] }),
     cwd: io.cwd,
     paths: paths.map((path) => commandLinePath(io.cwd, path)),
     configFile: values.config,

@@ -17,8 +17,9 @@ import { compareFindings, optionsOf, severityOf, toFinding } from './findings.js
 import { cacheKey, DEFAULT_CACHE_NAME, entriesAfterRun, cacheDistrust, lookUp, readCache, saveCache } from './cache.js';
 import { processFile, type FileJobSettings, type FileOutcome } from './process-file.js';
 import { parseInWorkers, workerCount } from './worker-pool.js';
-import { ISO_DATE } from '../util/words.js';
+import { ISO_DATE, plural } from '../util/words.js';
 import { applyDirectives, directivesOf, type SuppressedFinding } from './suppressions.js';
+import { applyBulkSuppressions, countErrors, readBulkSuppressions, SUPPRESSIONS_FILE, updatedSuppressions, writeBulkSuppressions, type SuppressionUpdate } from './baseline.js';
 import { SUPPRESSION_INVALID } from '../rules/suppression/invalid.js';
 import { SUPPRESSION_UNUSED } from '../rules/suppression/unused.js';
 
@@ -46,6 +47,10 @@ export interface LintOptions {
   workers?: number | 'auto';
   /** The worker entry to start (the Action's bundle passes its own). */
   workerUrl?: URL;
+  /** The bulk suppressions file (default `aimslint-suppressions.json` in the root); relative to `cwd`. */
+  suppressionsLocation?: string;
+  /** Write the suppressions file in this run (`--suppress-all`, `--suppress-rule`, `--prune-suppressions`). */
+  suppressionsUpdate?: SuppressionUpdate;
 }
 
 export interface FileResult {
@@ -240,6 +245,30 @@ function suppressInline(document: IndexedDocument | undefined, findings: Finding
   return { findings: [...outcome.kept, ...own(SUPPRESSION_INVALID, outcome.invalid), ...own(SUPPRESSION_UNUSED, outcome.unused)], suppressed: outcome.suppressed };
 }
 
+/**
+ * The bulk suppressions of this run: read, and first updated and written
+ * when asked. Counts are taken after inline suppressions, so a comment and
+ * the file never both claim one finding.
+ */
+function applyBaseline(
+  files: readonly { path: string; findings: Finding[] }[],
+  config: ResolvedConfig,
+  index: RepoIndex,
+  options: LintOptions,
+  notices: string[],
+): { suppressions: ReturnType<typeof readBulkSuppressions>; name: string } {
+  const location = options.suppressionsLocation === undefined ? join(config.root, SUPPRESSIONS_FILE) : resolve(options.cwd, options.suppressionsLocation);
+  const name = isInside(config.root, location) ? toPosix(relative(config.root, location)) : location;
+  const stored = readBulkSuppressions(location);
+  const update = options.suppressionsUpdate;
+  if (update === undefined || (update.suppress === undefined && !update.prune)) return { suppressions: stored, name };
+  const next = updatedSuppressions(stored, countErrors(files), update, new Set(files.map((file) => file.path)), (path) => index.byPath.has(path));
+  writeBulkSuppressions(location, next);
+  const total = Object.values(next).reduce((sum, rules) => sum + Object.values(rules).reduce((n, { count }) => n + count, 0), 0);
+  notices.push(`${name} now suppresses ${plural(total, 'error')} in ${plural(Object.keys(next).length, 'file')}`);
+  return { suppressions: next, name };
+}
+
 /** Which files a change since `ref` can affect. */
 async function affectedBy(ref: string, config: ResolvedConfig, index: RepoIndex): Promise<(path: string) => boolean> {
   const changes = await changedFilesSince(config.root, ref);
@@ -278,14 +307,21 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   }
   const capSeverity = rules.find(({ rule }) => rule.id === TOO_MANY_FINDINGS)?.severity ?? null;
   const isAffected = options.changedSince === undefined ? () => true : await affectedBy(options.changedSince, config, index);
-  const results = clock.lap('report', () => [...findingsByFile.entries()]
+  const inline = [...findingsByFile.entries()]
     .filter(([path]) => isReported(path) && isAffected(path))
-    .map(([path, all]) => {
-      const { findings, suppressed } = suppressInline(index.byPath.get(path), all, rules);
-      const sorted = findings.sort(compareFindings);
-      const result = summarise(path, config.root, sorted, capFindings(sorted, config.limits.maxFindingsPerFile, capSeverity));
-      return suppressed.length > 0 ? { ...result, suppressed: suppressed.sort(compareFindings) } : result;
-    }));
+    .map(([path, all]) => ({ path, ...suppressInline(index.byPath.get(path), all, rules) }));
+  const bulk = applyBaseline(inline, config, index, options, notices);
+  const judged = inline.map((file) => ({ ...file, bulk: applyBulkSuppressions(file.path, file.findings, bulk.suppressions, bulk.name) }));
+  const results = clock.lap('report', () => judged.map(({ path, suppressed, bulk: outcome }) => {
+    const sorted = outcome.kept.sort(compareFindings);
+    const result = summarise(path, config.root, sorted, capFindings(sorted, config.limits.maxFindingsPerFile, capSeverity));
+    const hidden = [...suppressed, ...outcome.suppressed];
+    return hidden.length > 0 ? { ...result, suppressed: hidden.sort(compareFindings) } : result;
+  }));
+  const unmatched = judged.reduce((sum, file) => sum + file.bulk.unmatched, 0);
+  if (unmatched > 0 && options.suppressionsUpdate?.prune !== true) {
+    notices.push(`${plural(unmatched, 'suppression')} in ${bulk.name} no longer ${unmatched === 1 ? 'matches' : 'match'} a finding; run \`aimslint --prune-suppressions\` to remove them`);
+  }
   return {
     root: config.root,
     configFile: config.file,
