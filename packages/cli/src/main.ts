@@ -18,6 +18,7 @@ import {
   type LintResult,
   type SeveritySetting,
 } from '@aimslint/core';
+import { init, parsePreset } from './init.js';
 
 export interface CliIo {
   cwd: string;
@@ -31,6 +32,7 @@ export interface CliIo {
 const HELP = `Usage: aimslint [lint] [paths...] [options]
        aimslint report [paths...] [--format markdown|html|json] [-o file] [--link-base url]
        aimslint explain [rule-id]
+       aimslint init [dir] [--preset recommended|model-cards]
 
 Check ISO/IEC 42001 AIMS documents (Markdown with YAML frontmatter).
 
@@ -50,6 +52,7 @@ Options:
   --suppress-rule <id>     the same for one rule's errors (repeatable)
   --prune-suppressions     drop counts of errors that are fixed from aimslint-suppressions.json
   --suppressions-location <path>  the suppressions file (default: aimslint-suppressions.json in the root)
+  --preset <name>          init: recommended (a whole AIMS) or model-cards (model cards only)
   --timing                 print where the time went (phases and repository rules) to stderr
   --quiet                  report errors only
   --color, --no-color      force colours on or off
@@ -71,6 +74,7 @@ const OPTIONS = {
   'changed-since': { type: 'string' },
   'link-base': { type: 'string' },
   timing: { type: 'boolean' },
+  preset: { type: 'string' },
   'suppress-all': { type: 'boolean' },
   'suppress-rule': { type: 'string', multiple: true },
   'prune-suppressions': { type: 'boolean' },
@@ -274,6 +278,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       return 0;
     case 'report':
       return report(values, rest, io);
+    case 'init': {
+      if (rest.length > 1) throw new UsageError('aimslint init takes one folder');
+      const written = init(io.cwd, rest[0], parsePreset(values.preset));
+      io.stdout.write(`Wrote ${written.length} files:\n${written.map((path) => `  ${path}\n`).join('')}Run \`aimslint${rest[0] === undefined ? '' : ` ${rest[0]}`}\` to check them.\n`);
+      return 0;
+    }
     case 'lint':
       return lintCommand(values, rest, io);
     default:

@@ -15,3 +15,4 @@ export { serveParseRequests, isParseWorker } from './engine/worker.js';
 export { buildReport, renderReportMarkdown, renderReportHtml, type AimsReport, type RenderOptions } from './report/index.js';
 export { plural } from './util/words.js';
 export { replaceFileAtomically } from './util/files.js';
+export { starterFiles, STARTER_PRESETS, type StarterPreset } from './init/starter.js';
