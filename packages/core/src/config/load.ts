@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { newAjv } from '../schemas/ajv.js';
 import { RULES } from '../rules/index.js';
 import { SOA_COLUMNS } from '../index/soa-columns.js';
+import { OWNER_FORMS } from './owners.js';
 import { PRESET_NAMES, PRESETS, presetRules } from './presets.js';
 import { DEFAULT_INCLUDE, DEFAULT_LIMITS, type Limits, type ResolvedConfig, type RuleSetting, type UnknownKeysPolicy, type UserConfig } from './types.js';
 
@@ -14,7 +15,7 @@ export const CONFIG_NAMES = ['aimslint.config.json', 'aimslint.config.yaml', 'ai
 const SEVERITIES: readonly string[] = ['off', 'warn', 'error'];
 /** Config written as code: never imported (loading it would run it), only named in a clear refusal. */
 export const CODE_CONFIG_NAMES = ['aimslint.config.js', 'aimslint.config.mjs', 'aimslint.config.cjs', 'aimslint.config.ts', 'aimslint.config.mts', 'aimslint.config.cts'];
-const KNOWN_KEYS = new Set(['extends', 'unknownKeys', 'soa', 'include', 'exclude', 'governance', 'types', 'assign', 'rules', 'limits', 'catalog', '$schema']);
+const KNOWN_KEYS = new Set(['extends', 'unknownKeys', 'soa', 'owners', 'include', 'exclude', 'governance', 'types', 'assign', 'rules', 'limits', 'catalog', '$schema']);
 
 /** The nearest config file at or above `dir`. */
 export function findConfigFile(dir: string): string | undefined {
@@ -124,6 +125,7 @@ function validateUserConfig(value: unknown, file: string): asserts value is User
     }
   }
   if (config['soa'] !== undefined) validateSoaSettings(config['soa'], fail);
+  if (config['owners'] !== undefined) validateOwners(config['owners'], fail);
   const unknownKeys = config['unknownKeys'];
   if (unknownKeys !== undefined && !(isRecord(unknownKeys) && Object.values(unknownKeys).every((policy) => typeof policy === 'string' && UNKNOWN_KEYS_POLICIES.includes(policy)))) {
     fail('"unknownKeys" must map document types to "error", "warn" or "allow"');
@@ -131,6 +133,16 @@ function validateUserConfig(value: unknown, file: string): asserts value is User
 }
 
 const UNKNOWN_KEYS_POLICIES: readonly string[] = ['error', 'warn', 'allow'];
+
+function validateOwners(owners: unknown, fail: (what: string) => never): void {
+  if (!isRecord(owners)) fail('"owners" must be an object such as {accept: [role, email], teams: []}');
+  const { accept, teams, ...rest } = owners as Record<string, unknown>;
+  for (const key of Object.keys(rest)) fail(`unknown setting "owners.${key}" (known: accept, teams)`);
+  if (accept !== undefined && !(isStringList(accept) && accept.every((form) => (OWNER_FORMS as readonly string[]).includes(form)))) fail(`"owners.accept" must list some of ${OWNER_FORMS.join(', ')}`);
+  if (teams !== undefined && !isStringList(teams)) fail('"owners.teams" must be a list of team names');
+  // Team names are free text: without the list of teams, a misspelt one could never be caught.
+  if (isStringList(accept) && accept.includes('team') && !(isStringList(teams) && teams.length > 0)) fail('"owners.accept" includes team, so "owners.teams" must list the team names');
+}
 
 function validateSoaSettings(soa: unknown, fail: (what: string) => never): void {
   if (!isRecord(soa)) fail('"soa" must be an object such as {columns: {control: "Control ID"}}');
@@ -161,13 +173,23 @@ function mergeRules(user: UserConfig, overrides: Record<string, SeveritySetting>
   Object.assign(rules, user.rules, overrides);
   Object.assign(unknownKeys, user.unknownKeys);
   if (Object.keys(unknownKeys).length > 0) {
-    const setting = rules['schema/invalid'];
-    const severity = setting === undefined ? 'error' : Array.isArray(setting) ? setting[0] : setting;
-    const options = Array.isArray(setting) ? (setting[1] ?? {}) : {};
-    const own = typeof options['unknownKeys'] === 'object' && options['unknownKeys'] !== null ? options['unknownKeys'] : {};
-    rules['schema/invalid'] = [severity, { ...options, unknownKeys: { ...unknownKeys, ...own } }];
+    const own = ruleOptions(rules['schema/invalid'])['unknownKeys'];
+    withOption(rules, 'schema/invalid', 'unknownKeys', { ...unknownKeys, ...(typeof own === 'object' && own !== null ? own : {}) });
+  }
+  if (user.owners !== undefined) {
+    const owners = { accept: user.owners.accept ?? ['role'], teams: user.owners.teams ?? [] };
+    for (const id of ['schema/invalid', 'ref/unresolved']) withOption(rules, id, 'owners', owners);
   }
   return { rules, presets };
+}
+
+const ruleOptions = (setting: RuleSetting | undefined): Record<string, unknown> => (Array.isArray(setting) ? (setting[1] ?? {}) : {});
+
+/** Pass a top-level setting to a rule as one of its options, keeping the rule's severity (its default when unset). */
+function withOption(rules: Record<string, RuleSetting>, id: string, key: string, value: unknown): void {
+  const setting = rules[id];
+  const severity = setting === undefined ? (RULES.find((rule) => rule.id === id)?.defaultSeverity ?? 'error') : Array.isArray(setting) ? setting[0] : setting;
+  rules[id] = [severity, { ...ruleOptions(setting), [key]: value }];
 }
 
 function readCustomSchemas(types: Record<string, string>, baseDir: string): Record<string, object> {

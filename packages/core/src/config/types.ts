@@ -28,6 +28,8 @@ export interface UserConfig {
   catalog?: string;
   /** How the SoA's table is written: `columns` names the header of each column aimslint reads. */
   soa?: { columns?: ColumnNames };
+  /** Who may own and approve documents besides roles: `accept: [role, email, team]`, and the `teams` that exist. */
+  owners?: { accept?: string[]; teams?: string[] };
 }
 
 export interface Limits extends YamlLimits {

@@ -4,6 +4,7 @@ import { frontmatterRange, keyRange, locate, valueRange } from '../../index/fiel
 import { closest } from '../../util/suggest.js';
 import type { UnknownKeysPolicy } from '../../config/types.js';
 import { alwaysAllowedKey, defaultUnknownKeysPolicy } from '../../schemas/unknown-keys.js';
+import { OWNER_FIELDS, ownerForm, ownerPolicyOf, type OwnerPolicy } from '../../config/owners.js';
 import { defineDocumentRule, type Report } from '../types.js';
 
 /** `/risks/0/likelihood` → `risks[0].likelihood`: how an author reads a path. */
@@ -49,6 +50,7 @@ function reportFor(document: ParsedDocument, error: ErrorObject, unknownKeys: Un
       const where = pointer === '' ? frontmatterRange(document) : keyRange(document, pointer);
       const owner = pointer === '' ? 'the frontmatter' : `\`${field}\``;
       // The only conditional requirement of the format: what an approved document must also say.
+      if (pointer === '' && missing === 'review_trigger') return { messageId: 'reviewTrigger', data: {}, file, range: valueRange(document, '/review') };
       if (pointer === '' && error.schemaPath.includes('/then/')) {
         return { messageId: 'requiredWhenApproved', data: { key: missing }, file, range: valueRange(document, '/status') };
       }
@@ -155,6 +157,13 @@ function unknownKeysPolicy(options: Record<string, unknown>, type: string): Unkn
   return defaultUnknownKeysPolicy(type);
 }
 
+/** An owner or approver written as the config allows (an e-mail, a team): not a role id, and not the schema's to reject. */
+function isAcceptedOwner(error: ErrorObject, owners: OwnerPolicy): boolean {
+  if (error.keyword !== 'pattern' || typeof error.data !== 'string') return false;
+  const field = error.instancePath.slice(1);
+  return OWNER_FIELDS.includes(field) && ownerForm(error.data, owners) !== 'rejected';
+}
+
 function reportKey(report: Report): string {
   return `${report.range.line}:${report.range.column}:${report.messageId}:${JSON.stringify(report.data)}`;
 }
@@ -168,6 +177,7 @@ export default defineDocumentRule({
     required: '`{{key}}` is missing from {{owner}}: add it.',
     requiredWhenApproved: '`{{key}}` is missing: an approved document must also say `approved_by`, `approved_on`, `last_reviewed` and `next_review`.',
     requiredOneOf: 'Add {{keys}}: this document needs one of them.',
+    reviewTrigger: '`review: event-driven` needs `review_trigger`: say which events start a review, such as a new model version, an incident or a change in the law.',
     unknownKey: '`{{key}}` is not a field of {{where}}.{{suggestion}}',
     enum: '`{{field}}` must be one of {{allowed}}; found {{found}}.{{suggestion}}',
     type: '`{{field}}` must be {{expected}}; found {{found}}.{{quote}}',
@@ -184,8 +194,9 @@ export default defineDocumentRule({
     const validated = data['type'] === undefined ? { ...data, type: document.type } : data;
     const { reports, rest } = mergeAlternatives(document, schemas.validate(document.type, validated));
     const unknownKeys = unknownKeysPolicy(options, document.type);
+    const owners = ownerPolicyOf(options);
     const seen = new Set<string>();
-    return [...reports, ...rest.flatMap((error) => {
+    return [...reports, ...rest.filter((error) => !isAcceptedOwner(error, owners)).flatMap((error) => {
       const report = reportFor(document, error, unknownKeys);
       if (!report || seen.has(reportKey(report))) return [];
       seen.add(reportKey(report));
