@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { builtinSchemas } from '../../schemas/index.js';
 import { HF_MODEL_CARD } from '../../testing/adoption-fixtures.js';
 import { lintFiles } from '../../testing/lint-files.js';
 import { md, testRule } from '../../testing/rule-tester.js';
@@ -55,5 +56,33 @@ describe('unknownKeys: warn', () => {
 
   it('refuses a policy that is not error, warn or allow', async () => {
     await expect(lintFiles({ [policy]: withKey('department'), 'aimslint.config.json': JSON.stringify({ unknownKeys: { 'ai-policy': 'ignore' } }) })).rejects.toThrow('"unknownKeys" must map document types to "error", "warn" or "allow"');
+  });
+});
+
+/** The README's recipe: copy the built-in model-card schema, relax the id pattern, require an extension field. */
+function relaxedModelCardSchema(): string {
+  const schema = JSON.parse(JSON.stringify(builtinSchemas['model-card'])) as { properties: Record<string, { pattern?: string }>; required: string[] };
+  schema.properties['id'] = { ...schema.properties['id'], pattern: '^[A-Z][A-Z0-9]*(-[A-Za-z0-9.]+)+$' };
+  schema.required.push('x-team');
+  return JSON.stringify(schema);
+}
+
+describe('extending a built-in schema through `types`', () => {
+  const cardPath = 'models/alice/README.md';
+  const card = (extra: string) => HF_MODEL_CARD.replace('id: MC-TRANSLATE-DE-EN', `id: ALICE-MC-v1.0.0${extra}`);
+  const lintCard = async (text: string, withSchema: boolean) => {
+    const files: Record<string, string> = { [cardPath]: text, 'aimslint.config.json': JSON.stringify({ ...(withSchema ? { types: { 'model-card': 'schemas/model-card.schema.json' } } : {}), rules: { 'ref/unresolved': 'off' } }) };
+    if (withSchema) files['schemas/model-card.schema.json'] = relaxedModelCardSchema();
+    const result = await lintFiles(files, { paths: [cardPath] });
+    return result.files.flatMap((file) => file.findings).filter((finding) => finding.ruleId === 'schema/invalid').map((finding) => finding.message);
+  };
+
+  it('the built-in schema rejects an id such as ALICE-MC-v1.0.0', async () => {
+    expect(await lintCard(card('\nx-team: ml-platform'), false)).toEqual([expect.stringContaining('`id` is not in the required form')]);
+  });
+
+  it('the copied, relaxed schema accepts it and requires its own field', async () => {
+    expect(await lintCard(card('\nx-team: ml-platform'), true)).toEqual([]);
+    expect(await lintCard(card(''), true)).toEqual(['`x-team` is missing from the frontmatter: add it.']);
   });
 });
