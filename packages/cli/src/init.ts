@@ -1,6 +1,7 @@
 import { closeSync, constants, lstatSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { STARTER_PRESETS, UsageError, getCatalog, starterFiles, type StarterPreset } from '@aimslint/core';
+import { readFileSync } from 'node:fs';
+import { STARTER_PRESETS, UsageError, applyEdit, getCatalog, proposeAdoption, renderEdit, replaceFileAtomically, starterFiles, type StarterPreset } from '@aimslint/core';
 
 /** Whether `path` exists, without following a symbolic link. */
 function lstatOrUndefined(path: string): ReturnType<typeof lstatSync> | undefined {
@@ -80,4 +81,33 @@ export function init(cwd: string, target: string | undefined, preset: StarterPre
     }
   }
   return files.map(([path]) => path);
+}
+
+/**
+ * `aimslint init --adopt [dir] [--write]`: the types and frontmatter proposed
+ * for existing Markdown, as a diff; with `write`, applied (each file replaced
+ * atomically, a linked file left alone) and the config created if none exists.
+ */
+export async function adopt(cwd: string, target: string | undefined, write: boolean): Promise<{ diff: string; written: string[]; skipped: string[] }> {
+  const root = resolve(cwd, target ?? '.');
+  const proposal = await proposeAdoption(root);
+  const configDiff = proposal.config === undefined ? '' : `--- /dev/null\n+++ b/aimslint.config.yaml\n@@ -0,0 +1,${proposal.config.trimEnd().split('\n').length} @@\n${proposal.config.trimEnd().split('\n').map((line) => `+${line}`).join('\n')}\n`;
+  const diff = `${configDiff}${proposal.edits.map(renderEdit).join('')}`;
+  if (!write) return { diff, written: [], skipped: [] };
+  const written: string[] = [];
+  const skipped: string[] = [];
+  if (proposal.config !== undefined) {
+    createNew(join(root, 'aimslint.config.yaml'), proposal.config);
+    written.push('aimslint.config.yaml');
+  }
+  for (const edit of proposal.edits) {
+    const absolute = join(root, edit.path);
+    if (lstatOrUndefined(absolute)?.isSymbolicLink()) {
+      skipped.push(edit.path);
+      continue;
+    }
+    replaceFileAtomically(absolute, applyEdit(readFileSync(absolute, 'utf8'), edit));
+    written.push(edit.path);
+  }
+  return { diff, written, skipped };
 }

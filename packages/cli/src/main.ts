@@ -18,7 +18,7 @@ import {
   type LintResult,
   type SeveritySetting,
 } from '@aimslint/core';
-import { init, parsePreset } from './init.js';
+import { adopt, init, parsePreset } from './init.js';
 
 export interface CliIo {
   cwd: string;
@@ -33,6 +33,7 @@ const HELP = `Usage: aimslint [lint] [paths...] [options]
        aimslint report [paths...] [--format markdown|html|json] [-o file] [--link-base url]
        aimslint explain [rule-id]
        aimslint init [dir] [--preset recommended|model-cards]
+       aimslint init --adopt [dir] [--write]
 
 Check ISO/IEC 42001 AIMS documents (Markdown with YAML frontmatter).
 
@@ -53,6 +54,8 @@ Options:
   --prune-suppressions     drop counts of errors that are fixed from aimslint-suppressions.json
   --suppressions-location <path>  the suppressions file (default: aimslint-suppressions.json in the root)
   --preset <name>          init: recommended (a whole AIMS) or model-cards (model cards only)
+  --adopt                  init: propose types and frontmatter for existing Markdown (prints a diff)
+  --write                  init --adopt: apply what it proposes
   --timing                 print where the time went (phases and repository rules) to stderr
   --quiet                  report errors only
   --color, --no-color      force colours on or off
@@ -75,6 +78,8 @@ const OPTIONS = {
   'link-base': { type: 'string' },
   timing: { type: 'boolean' },
   preset: { type: 'string' },
+  adopt: { type: 'boolean' },
+  write: { type: 'boolean' },
   'suppress-all': { type: 'boolean' },
   'suppress-rule': { type: 'string', multiple: true },
   'prune-suppressions': { type: 'boolean' },
@@ -280,6 +285,16 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       return report(values, rest, io);
     case 'init': {
       if (rest.length > 1) throw new UsageError('aimslint init takes one folder');
+      if (values.adopt) {
+        const adopted = await adopt(io.cwd, rest[0], values.write === true);
+        if (!values.write) {
+          io.stdout.write(adopted.diff === '' ? 'Nothing to adopt: every Markdown file names its type, or none looks like a governance document.\n' : `${adopted.diff}\nRun \`aimslint init --adopt --write\` to apply this.\n`);
+          return 0;
+        }
+        io.stdout.write(`Wrote ${adopted.written.length} files${adopted.written.map((path) => `\n  ${path}`).join('')}\n`);
+        for (const path of adopted.skipped) io.stderr.write(`aimslint: ${path} is a symbolic link; left as it is\n`);
+        return 0;
+      }
       const written = init(io.cwd, rest[0], parsePreset(values.preset));
       io.stdout.write(`Wrote ${written.length} files:\n${written.map((path) => `  ${path}\n`).join('')}Run \`aimslint${rest[0] === undefined ? '' : ` ${rest[0]}`}\` to check them.\n`);
       return 0;

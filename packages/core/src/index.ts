@@ -16,3 +16,4 @@ export { buildReport, renderReportMarkdown, renderReportHtml, type AimsReport, t
 export { plural } from './util/words.js';
 export { replaceFileAtomically } from './util/files.js';
 export { starterFiles, STARTER_PRESETS, type StarterPreset } from './init/starter.js';
+export { proposeAdoption, renderEdit, applyEdit, type AdoptionEdit, type AdoptionProposal } from './init/adopt.js';
