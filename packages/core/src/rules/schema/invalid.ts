@@ -60,16 +60,18 @@ function reportFor(document: ParsedDocument, error: ErrorObject, unknownKeys: Un
     case 'unevaluatedProperties': {
       const params = error.params as { additionalProperty?: string; unevaluatedProperty?: string };
       const extra = String(params.additionalProperty ?? params.unevaluatedProperty);
-      if (unknownKeys === 'allow' || alwaysAllowedKey(String(document.type), extra, pointer)) return undefined;
+      if (alwaysAllowedKey(String(document.type), extra, pointer)) return undefined;
       const childPointer = `${pointer}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       const schema = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
       const nearest = closest(extra, Object.keys(schema?.properties ?? {}));
+      // Where other keys are allowed, a near miss of a defined one (`model_verison`) is still a likely typo: a warning.
+      if (unknownKeys === 'allow' && nearest === undefined) return undefined;
       return {
         messageId: 'unknownKey',
         data: { key: extra, where: pointer === '' ? `a document of type \`${document.type}\`` : `\`${field}\``, suggestion: nearest ? ` Did you mean \`${nearest}\`?` : '' },
         file,
         range: keyRange(document, childPointer),
-        ...(unknownKeys === 'warn' ? { severity: 'warn' as const } : {}),
+        ...(unknownKeys === 'error' ? {} : { severity: 'warn' as const }),
       };
     }
     case 'enum': {

@@ -54,6 +54,12 @@ describe('unknownKeys: warn', () => {
     expect(findings.map((finding) => [finding.severity, finding.range.line, finding.message])).toEqual([['warn', 8, '`department` is not a field of a document of type `ai-policy`.']]);
   });
 
+  it('where unknown keys are allowed, a near miss of a defined key is still a warning', async () => {
+    const result = await lintFiles({ [card]: cardWith('model_verison: "2.0"'), 'aimslint.config.json': JSON.stringify({ rules: { 'ref/unresolved': 'off' } }) }, { paths: [card] });
+    const findings = result.files.flatMap((file) => file.findings).filter((finding) => finding.ruleId === 'schema/invalid');
+    expect(findings.map((finding) => [finding.severity, finding.range.line, finding.message])).toEqual([['warn', 9, '`model_verison` is not a field of a document of type `model-card`. Did you mean `model_version`?']]);
+  });
+
   it('refuses a policy that is not error, warn or allow', async () => {
     await expect(lintFiles({ [policy]: withKey('department'), 'aimslint.config.json': JSON.stringify({ unknownKeys: { 'ai-policy': 'ignore' } }) })).rejects.toThrow('"unknownKeys" must map document types to "error", "warn" or "allow"');
   });
