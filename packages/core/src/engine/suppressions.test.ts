@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { json } from '../formats/json.js';
 import { sarif } from '../formats/sarif.js';
@@ -90,5 +94,11 @@ describe('inline suppressions', () => {
     expect(file?.suppressedMessages.map(({ ruleId, line, suppressions }) => ({ ruleId, line, suppressions }))).toEqual([{ ruleId: 'link/broken', line: 12, suppressions: [{ kind: 'directive', justification: 'procedure is drafted in PR 212' }] }]);
     const log = JSON.parse(sarif(result, options)) as { runs: { results: { ruleId: string; suppressions?: unknown[] }[] }[] };
     expect(log.runs[0]?.results.map(({ ruleId, suppressions }) => ({ ruleId, suppressions }))).toEqual([{ ruleId: 'link/broken', suppressions: [{ kind: 'inSource', justification: 'procedure is drafted in PR 212' }] }]);
+    // The official SARIF 2.1.0 schema accepts the suppressions.
+    const schema = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
+    const ajv = new Ajv.default({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
   });
 });
