@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { activeRules } from '../engine/lint.js';
+import { CARD_REPOSITORY } from '../testing/adoption-fixtures.js';
+import { lintFiles } from '../testing/lint-files.js';
 import { RULES } from '../rules/index.js';
 import { loadConfig } from './load.js';
 
@@ -59,5 +61,22 @@ describe('extends', () => {
     writeFileSync(join(root, 'aimslint.config.json'), JSON.stringify({ extends: 'aimslint:strict', unknownKeys: { 'dataset-card': 'allow' } }));
     const config = loadConfig({ cwd: root, paths: [] });
     expect(config.rules['schema/invalid']).toEqual(['error', { unknownKeys: { 'model-card': 'warn', 'dataset-card': 'allow' } }]);
+  });
+});
+
+describe('a repository of Hugging Face-style model cards', () => {
+  const findingsOf = async (config: object) => {
+    const result = await lintFiles({ ...CARD_REPOSITORY, 'aimslint.config.json': JSON.stringify(config) });
+    return result.files.flatMap((file) => file.findings.map((finding) => `${finding.ruleId} ${file.path}`));
+  };
+
+  it('lints clean with aimslint:model-cards and no other setting', async () => {
+    expect(await findingsOf({ extends: ['aimslint:model-cards'] })).toEqual([]);
+  });
+
+  it('without the preset, it is told about the AIMS it does not have', async () => {
+    const findings = await findingsOf({});
+    expect(findings).toContain('soa/missing governance/roles.md');
+    expect(findings.filter((finding) => finding.startsWith('aims/required-document')).length).toBeGreaterThan(5);
   });
 });
