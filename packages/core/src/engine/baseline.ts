@@ -103,7 +103,8 @@ export function countErrors(files: readonly { path: string; findings: readonly F
  */
 export function updatedSuppressions(stored: BulkSuppressions, current: BulkSuppressions, update: SuppressionUpdate, linted: ReadonlySet<string>, exists: (path: string) => boolean): BulkSuppressions {
   const next = Object.create(null) as BulkSuppressions;
-  for (const [file, rules] of Object.entries(stored)) next[file] = { ...rules };
+  // Prototype-free copies: a file or rule named `__proto__` stays a key like any other.
+  for (const [file, rules] of Object.entries(stored)) next[file] = Object.assign(Object.create(null) as Record<string, { count: number }>, rules);
   const suppress = update.suppress;
   if (suppress !== undefined) {
     for (const [file, rules] of Object.entries(current)) {
