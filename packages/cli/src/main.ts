@@ -24,6 +24,7 @@ import {
   writeChunks,
   type SeveritySetting,
 } from '@aimslint/core';
+import { adopt, init, parsePreset } from './init.js';
 
 export interface CliIo {
   cwd: string;
@@ -40,6 +41,8 @@ export interface CliIo {
 const HELP = `Usage: aimslint [lint] [paths...] [options]
        aimslint report [paths...] [--format markdown|html|json|csv] [-o file] [--link-base url]
        aimslint explain [rule-id]
+       aimslint init [dir] [--preset recommended|model-cards]
+       aimslint init --adopt [dir] [--write]
 
 Check ISO/IEC 42001 AIMS documents (Markdown with YAML frontmatter).
 
@@ -56,6 +59,13 @@ Options:
   --changed-since <ref>    report only files changed since a git ref (and the files they affect)
   --link-base <url>        report: prefix for document links (e.g. https://github.com/org/repo/blob/main/)
   --max-run-seconds <n>    stop with exit status 2 after n seconds (default: limits.maxRunSeconds, 300)
+  --suppress-all           accept every current error: count them in aimslint-suppressions.json; only new ones fail
+  --suppress-rule <id>     the same for one rule's errors (repeatable)
+  --prune-suppressions     drop counts of errors that are fixed from aimslint-suppressions.json
+  --suppressions-location <path>  the suppressions file (default: aimslint-suppressions.json in the root)
+  --preset <name>          init: recommended (a whole AIMS) or model-cards (model cards only)
+  --adopt                  init: propose types and frontmatter for existing Markdown (prints a diff)
+  --write                  init --adopt: apply what it proposes
   --timing                 print where the time went (phases and repository rules) to stderr
   --quiet                  report errors only
   --color, --no-color      force colours on or off
@@ -79,6 +89,13 @@ const OPTIONS = {
   'link-base': { type: 'string' },
   timing: { type: 'boolean' },
   'max-run-seconds': { type: 'string' },
+  preset: { type: 'string' },
+  adopt: { type: 'boolean' },
+  write: { type: 'boolean' },
+  'suppress-all': { type: 'boolean' },
+  'suppress-rule': { type: 'string', multiple: true },
+  'prune-suppressions': { type: 'boolean' },
+  'suppressions-location': { type: 'string' },
   'cache-location': { type: 'string' },
   workers: { type: 'string' },
   color: { type: 'boolean' },
@@ -235,8 +252,20 @@ function checkedOutputPath(cwd: string, outputFile: string): string {
 
 type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
 
+/** What `--suppress-all`, `--suppress-rule` and `--prune-suppressions` ask of the suppressions file. */
+function suppressionsUpdate(values: Values): { suppress?: 'all' | string[]; prune?: boolean } | undefined {
+  const rules = values['suppress-rule'] ?? [];
+  for (const id of rules) if (!ruleById(id)) throw new UsageError(`--suppress-rule: unknown rule "${id}"; \`aimslint explain\` lists the rules`);
+  const suppress = values['suppress-all'] ? 'all' : rules.length > 0 ? rules : undefined;
+  if (suppress === undefined && !values['prune-suppressions']) return undefined;
+  return { ...(suppress === undefined ? {} : { suppress }), ...(values['prune-suppressions'] ? { prune: true } : {}) };
+}
+
 function lintRepository(values: Values, paths: string[], io: CliIo): Promise<LintResult> {
+  const update = suppressionsUpdate(values);
   return lint({
+    ...(update === undefined ? {} : { suppressionsUpdate: update }),
+    ...(values['suppressions-location'] === undefined ? {} : { suppressionsLocation: values['suppressions-location'] }),
     cwd: io.cwd,
     paths: paths.map((path) => commandLinePath(io.cwd, path)),
     configFile: values.config,
@@ -315,6 +344,22 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       return 0;
     case 'report':
       return report(values, rest, io);
+    case 'init': {
+      if (rest.length > 1) throw new UsageError('aimslint init takes one folder');
+      if (values.adopt) {
+        const adopted = await adopt(io.cwd, rest[0], values.write === true);
+        if (!values.write) {
+          io.stdout.write(adopted.diff === '' ? 'Nothing to adopt: every Markdown file names its type, or none looks like a governance document.\n' : `${adopted.diff}\nRun \`aimslint init --adopt --write\` to apply this.\n`);
+          return 0;
+        }
+        io.stdout.write(`Wrote ${adopted.written.length} files${adopted.written.map((path) => `\n  ${path}`).join('')}\n`);
+        for (const path of adopted.skipped) io.stderr.write(`aimslint: ${path} is a symbolic link; left as it is\n`);
+        return 0;
+      }
+      const written = init(io.cwd, rest[0], parsePreset(values.preset));
+      io.stdout.write(`Wrote ${written.length} files:\n${written.map((path) => `  ${path}\n`).join('')}Run \`aimslint${rest[0] === undefined ? '' : ` ${rest[0]}`}\` to check them.\n`);
+      return 0;
+    }
     case 'lint':
       return lintCommand(values, rest, io);
     default:

@@ -21,3 +21,5 @@ export { sarifChunks } from './formats/sarif.js';
 export { LazyArray, batched, joinChunks, prettyJsonChunks } from './util/chunks.js';
 export { visibleControls } from './util/escape.js';
 export { escapeMarkdown, escapeMarkdownKeepingCode } from './report/markdown.js';
+export { starterFiles, STARTER_PRESETS, type StarterPreset } from './init/starter.js';
+export { proposeAdoption, renderEdit, applyEdit, type AdoptionEdit, type AdoptionProposal } from './init/adopt.js';

@@ -91,6 +91,12 @@ export interface Table {
   range: SourceRange;
 }
 
+/** An `<!-- aimslint-... -->` comment of the body: its text between the markers, trimmed. */
+export interface CommentDirective {
+  text: string;
+  range: SourceRange;
+}
+
 /** What the Markdown body scanner extracts. */
 export interface MarkdownStructure {
   headings: Heading[];
@@ -98,6 +104,8 @@ export interface MarkdownStructure {
   anchors: string[];
   links: Link[];
   tables: Table[];
+  /** aimslint's own comments (inline suppressions); absent when there are none. */
+  directives?: CommentDirective[];
 }
 
 /**
@@ -127,6 +135,8 @@ export interface IndexedDocument {
   links: Link[];
   /** Body tables, for the types whose tables the checks read (TABLE_TYPES); empty for others. */
   tables: Table[];
+  /** aimslint's own comments in the body (inline suppressions); absent when there are none. */
+  directives?: CommentDirective[];
 }
 
 /** One file parsed: everything the document rules may read. */

@@ -7,15 +7,18 @@ import { parse as parseYaml } from 'yaml';
 import type { SeveritySetting } from '../model.js';
 import { UsageError } from '../errors.js';
 import { newAjv, newCustomSchemaAjv } from '../schemas/ajv.js';
-
 import { getCatalog } from '../catalog/index.js';
-import { DEFAULT_INCLUDE, DEFAULT_LIMITS, type Limits, type ResolvedConfig, type RuleSetting, type UserConfig } from './types.js';
+import { RULES } from '../rules/index.js';
+import { SOA_COLUMNS } from '../index/soa-columns.js';
+import { OWNER_FORMS } from './owners.js';
+import { PRESET_NAMES, PRESETS, presetRules } from './presets.js';
+import { DEFAULT_INCLUDE, DEFAULT_LIMITS, type Limits, type ResolvedConfig, type RuleSetting, type UnknownKeysPolicy, type UserConfig } from './types.js';
 
 export const CONFIG_NAMES = ['aimslint.config.json', 'aimslint.config.yaml', 'aimslint.config.yml'];
 const SEVERITIES: readonly string[] = ['off', 'warn', 'error'];
 /** Config written as code: never imported (loading it would run it), only named in a clear refusal. */
 export const CODE_CONFIG_NAMES = ['aimslint.config.js', 'aimslint.config.mjs', 'aimslint.config.cjs', 'aimslint.config.ts', 'aimslint.config.mts', 'aimslint.config.cts'];
-const KNOWN_KEYS = new Set(['include', 'exclude', 'governance', 'types', 'assign', 'rules', 'limits', 'catalog', 'catalogs', '$schema']);
+const KNOWN_KEYS = new Set(['extends', 'unknownKeys', 'soa', 'owners', 'include', 'exclude', 'governance', 'types', 'assign', 'rules', 'limits', 'catalog', 'catalogs', '$schema']);
 
 /** The nearest config file at or above `dir`. */
 export function findConfigFile(dir: string): string | undefined {
@@ -115,6 +118,79 @@ function validateUserConfig(value: unknown, file: string): asserts value is User
   }
   if (config['catalog'] !== undefined && typeof config['catalog'] !== 'string') fail('"catalog" must be a catalog name such as "iso42001:2023"');
   if (config['catalogs'] !== undefined && !isStringList(config['catalogs'])) fail('"catalogs" must be a list of catalog names such as ["iso42001:2023", "nist-ai-rmf:1.0", "eu-ai-act:2024"]');
+  const presets = config['extends'];
+  if (presets !== undefined) {
+    const names = typeof presets === 'string' ? [presets] : isStringList(presets) ? presets : fail(`"extends" must be a preset name or a list of them (${PRESET_NAMES.join(', ')})`);
+    for (const name of names) {
+      if (!PRESET_NAMES.includes(name)) fail(`unknown preset "${name}" in "extends" (known: ${PRESET_NAMES.join(', ')}); aimslint never loads a config from a file or package`);
+    }
+  }
+  if (config['soa'] !== undefined) validateSoaSettings(config['soa'], fail);
+  if (config['owners'] !== undefined) validateOwners(config['owners'], fail);
+  const unknownKeys = config['unknownKeys'];
+  if (unknownKeys !== undefined && !(isRecord(unknownKeys) && Object.values(unknownKeys).every((policy) => typeof policy === 'string' && UNKNOWN_KEYS_POLICIES.includes(policy)))) {
+    fail('"unknownKeys" must map document types to "error", "warn" or "allow"');
+  }
+}
+
+const UNKNOWN_KEYS_POLICIES: readonly string[] = ['error', 'warn', 'allow'];
+
+function validateOwners(owners: unknown, fail: (what: string) => never): void {
+  if (!isRecord(owners)) fail('"owners" must be an object such as {accept: [role, email], teams: []}');
+  const { accept, teams, ...rest } = owners as Record<string, unknown>;
+  for (const key of Object.keys(rest)) fail(`unknown setting "owners.${key}" (known: accept, teams)`);
+  if (accept !== undefined && !(isStringList(accept) && accept.every((form) => (OWNER_FORMS as readonly string[]).includes(form)))) fail(`"owners.accept" must list some of ${OWNER_FORMS.join(', ')}`);
+  if (teams !== undefined && !isStringList(teams)) fail('"owners.teams" must be a list of team names');
+  // Team names are free text: without the list of teams, a misspelt one could never be caught.
+  if (isStringList(accept) && accept.includes('team') && !(isStringList(teams) && teams.length > 0)) fail('"owners.accept" includes team, so "owners.teams" must list the team names');
+}
+
+function validateSoaSettings(soa: unknown, fail: (what: string) => never): void {
+  if (!isRecord(soa)) fail('"soa" must be an object such as {columns: {control: "Control ID"}}');
+  for (const key of Object.keys(soa as Record<string, unknown>)) if (key !== 'columns') fail(`unknown setting "soa.${key}" (known: columns)`);
+  const columns = (soa as Record<string, unknown>)['columns'];
+  if (columns === undefined) return;
+  if (!isRecord(columns)) fail('"soa.columns" must map columns (control, applicable, justification, evidence, implementation) to header names');
+  for (const [column, name] of Object.entries(columns as Record<string, unknown>)) {
+    if (!(SOA_COLUMNS as readonly string[]).includes(column)) fail(`unknown SoA column "${column}" in "soa.columns" (known: ${SOA_COLUMNS.join(', ')})`);
+    if (!(typeof name === 'string' || isStringList(name))) fail(`"soa.columns.${column}" must be the header as written, or a list of headers`);
+  }
+}
+
+/**
+ * Presets first, then the config's own settings, then the command line. The
+ * unknown-keys policy is an option of `schema/invalid`, so it travels to the
+ * workers and into the cache key with the rule's other options.
+ */
+function mergeRules(user: UserConfig, overrides: Record<string, SeveritySetting> | undefined): { rules: Record<string, RuleSetting>; presets: string[] } {
+  const presets = user.extends === undefined ? [] : typeof user.extends === 'string' ? [user.extends] : user.extends;
+  const ruleIds = RULES.map((rule) => rule.id);
+  const rules: Record<string, RuleSetting> = {};
+  const unknownKeys: Record<string, UnknownKeysPolicy> = {};
+  for (const name of presets) {
+    Object.assign(rules, presetRules(name, ruleIds));
+    Object.assign(unknownKeys, PRESETS[name]?.unknownKeys);
+  }
+  Object.assign(rules, user.rules, overrides);
+  Object.assign(unknownKeys, user.unknownKeys);
+  if (Object.keys(unknownKeys).length > 0) {
+    const own = ruleOptions(rules['schema/invalid'])['unknownKeys'];
+    withOption(rules, 'schema/invalid', 'unknownKeys', { ...unknownKeys, ...(typeof own === 'object' && own !== null ? own : {}) });
+  }
+  if (user.owners !== undefined) {
+    const owners = { accept: user.owners.accept ?? ['role'], teams: user.owners.teams ?? [] };
+    for (const id of ['schema/invalid', 'ref/unresolved']) withOption(rules, id, 'owners', owners);
+  }
+  return { rules, presets };
+}
+
+const ruleOptions = (setting: RuleSetting | undefined): Record<string, unknown> => (Array.isArray(setting) ? (setting[1] ?? {}) : {});
+
+/** Pass a top-level setting to a rule as one of its options, keeping the rule's severity (its default when unset). */
+function withOption(rules: Record<string, RuleSetting>, id: string, key: string, value: unknown): void {
+  const setting = rules[id];
+  const severity = setting === undefined ? (RULES.find((rule) => rule.id === id)?.defaultSeverity ?? 'error') : Array.isArray(setting) ? setting[0] : setting;
+  rules[id] = [severity, { ...ruleOptions(setting), [key]: value }];
 }
 
 /** `catalog` is the one the SoA is checked against; `catalogs` adds frameworks (NIST AI RMF, EU AI Act) the report covers. */
@@ -194,7 +270,7 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
   const user = file ? readUserConfig(file) : {};
   // A config's folder is the root when it holds what is linted; a config kept elsewhere (`-c ~/shared.yaml`) only sets rules.
   const root = file && isInside(dirname(file), start) ? dirname(file) : (findRepository(start)?.workTree ?? start);
-  const rules: Record<string, RuleSetting> = { ...user.rules, ...options.ruleOverrides };
+  const { rules, presets } = mergeRules(user, options.ruleOverrides);
   const limits: Limits = { ...DEFAULT_LIMITS, ...user.limits };
   return {
     root,
@@ -206,8 +282,10 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
     customSchemas: user.types && file ? readCustomSchemas(user.types, dirname(file)) : {},
     settingsFiles: file ? [file, ...Object.values(user.types ?? {}).map((path) => resolve(dirname(file), path))] : [],
     rules,
+    presets,
     ruleSources: Object.fromEntries(Object.keys(rules).map((id) => [id, options.ruleOverrides && Object.hasOwn(options.ruleOverrides, id) ? 'options' : 'config'])),
     limits,
     ...selectedCatalogs(user),
+    soaColumns: user.soa?.columns ?? {},
   };
 }

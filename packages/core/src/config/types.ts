@@ -1,10 +1,18 @@
 import type { SeveritySetting } from '../model.js';
 import type { YamlLimits } from '../parse/frontmatter.js';
+import type { ColumnNames } from '../index/soa-columns.js';
 
 export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>];
 
+/** What a key that a type's schema does not define is: a finding (error or warning), or nothing. */
+export type UnknownKeysPolicy = 'error' | 'warn' | 'allow';
+
 /** A config file as users write it (`aimslint.config.{json,yaml,yml}`). */
 export interface UserConfig {
+  /** Presets laid under this config, in order: `aimslint:recommended`, `aimslint:strict`, `aimslint:model-cards`. */
+  extends?: string | string[];
+  /** Per document type, what a key its schema does not define is. */
+  unknownKeys?: Record<string, UnknownKeysPolicy>;
   /** Globs of files to lint, relative to the root. */
   include?: string[];
   exclude?: string[];
@@ -20,6 +28,10 @@ export interface UserConfig {
   catalog?: string;
   /** Every catalog to cover: the SoA's and frameworks such as `nist-ai-rmf:1.0` and `eu-ai-act:2024`. */
   catalogs?: string[];
+  /** How the SoA's table is written: `columns` names the header of each column aimslint reads. */
+  soa?: { columns?: ColumnNames };
+  /** Who may own and approve documents besides roles: `accept: [role, email, team]`, and the `teams` that exist. */
+  owners?: { accept?: string[]; teams?: string[] };
 }
 
 export interface Limits extends YamlLimits {
@@ -46,12 +58,16 @@ export interface ResolvedConfig {
   /** The config file and the custom schema files, absolute: a change to them changes every finding. */
   settingsFiles: string[];
   rules: Record<string, RuleSetting>;
+  /** The presets the config extends, in order. */
+  presets: string[];
   /** Where each rule setting came from, for error messages. */
   ruleSources: Record<string, 'config' | 'options'>;
   limits: Limits;
   catalog: string;
   /** `catalog` first, then the frameworks selected with `catalogs`. */
   catalogs: string[];
+  /** The config's names for SoA table columns. */
+  soaColumns: ColumnNames;
 }
 
 export const DEFAULT_LIMITS: Limits = {

@@ -16,7 +16,7 @@ export function toFinding(rule: Rule, report: Report, severity: Severity): Findi
   const template = rule.messages[report.messageId];
   const finding: Finding = {
     ruleId: rule.id,
-    severity,
+    severity: report.severity ?? severity,
     message: template === undefined ? report.messageId : formatMessage(template, report.data),
     file: report.file,
     range: report.range,

@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import { buildIndex, type RepoIndex } from '../index/repo-index.js';
 import { gatherHistory, HISTORY_RULES } from '../history/gather.js';
 import { readCodeowners } from '../index/codeowners.js';
-import type { Finding, Severity, SeveritySetting } from '../model.js';
+import type { Finding, IndexedDocument, Severity, SeveritySetting } from '../model.js';
 import { capFindings, TOO_MANY_FINDINGS } from '../rules/file/too-many-findings.js';
 import { RULES } from '../rules/index.js';
 import { closest } from '../util/suggest.js';
@@ -20,7 +20,11 @@ import { startWatchdog } from '../util/watchdog.js';
 import { cacheKey, DEFAULT_CACHE_NAME, entriesAfterRun, cacheDistrust, lookUp, readCache, saveCache } from './cache.js';
 import { processFile, type FileJobSettings, type FileOutcome } from './process-file.js';
 import { parseInWorkers, workerCount } from './worker-pool.js';
-import { ISO_DATE } from '../util/words.js';
+import { ISO_DATE, plural } from '../util/words.js';
+import { applyDirectives, directivesOf, type SuppressedFinding } from './suppressions.js';
+import { applyBulkSuppressions, countErrors, readBulkSuppressions, SUPPRESSIONS_FILE, updatedSuppressions, writeBulkSuppressions, type SuppressionUpdate } from './baseline.js';
+import { SUPPRESSION_INVALID } from '../rules/suppression/invalid.js';
+import { SUPPRESSION_UNUSED } from '../rules/suppression/unused.js';
 
 export interface LintOptions {
   /** Where relative paths and config discovery start. */
@@ -54,6 +58,10 @@ export interface LintOptions {
    * one-line reason is already on standard error. Without it, no budget is kept.
    */
   onTimeout?: () => void;
+  /** The bulk suppressions file (default `aimslint-suppressions.json` in the root); relative to `cwd`. */
+  suppressionsLocation?: string;
+  /** Write the suppressions file in this run (`--suppress-all`, `--suppress-rule`, `--prune-suppressions`). */
+  suppressionsUpdate?: SuppressionUpdate;
 }
 
 export interface FileResult {
@@ -63,6 +71,8 @@ export interface FileResult {
   findings: Finding[];
   errorCount: number;
   warningCount: number;
+  /** Findings an inline comment or the suppressions file suppressed, with why; not counted above. */
+  suppressed?: SuppressedFinding[];
 }
 
 export interface ActiveRule {
@@ -235,6 +245,43 @@ async function parseWithCache(
   return { outcomes, fromCache: lookup.hits.size, workers: parsed.workers };
 }
 
+/** A file's findings after its inline suppression comments, with the comments' own problems added. */
+function suppressInline(document: IndexedDocument | undefined, findings: Finding[], rules: readonly ActiveRule[]): { findings: Finding[]; suppressed: SuppressedFinding[] } {
+  const directives = document ? directivesOf(document) : [];
+  if (directives.length === 0) return { findings, suppressed: [] };
+  const active = new Map(rules.map((active) => [active.rule.id, active]));
+  const outcome = applyDirectives(findings, directives, document?.path ?? '', RULES.map((rule) => rule.id), new Set(active.keys()));
+  const own = (id: string, reports: typeof outcome.invalid): Finding[] => {
+    const rule = active.get(id);
+    return rule ? reports.map((report) => toFinding(rule.rule, report, rule.severity)) : [];
+  };
+  return { findings: [...outcome.kept, ...own(SUPPRESSION_INVALID, outcome.invalid), ...own(SUPPRESSION_UNUSED, outcome.unused)], suppressed: outcome.suppressed };
+}
+
+/**
+ * The bulk suppressions of this run: read, and first updated and written
+ * when asked. Counts are taken after inline suppressions, so a comment and
+ * the file never both claim one finding.
+ */
+function applyBaseline(
+  files: readonly { path: string; findings: Finding[] }[],
+  config: ResolvedConfig,
+  index: RepoIndex,
+  options: LintOptions,
+  notices: string[],
+): { suppressions: ReturnType<typeof readBulkSuppressions>; name: string } {
+  const location = options.suppressionsLocation === undefined ? join(config.root, SUPPRESSIONS_FILE) : resolve(options.cwd, options.suppressionsLocation);
+  const name = isInside(config.root, location) ? toPosix(relative(config.root, location)) : location;
+  const stored = readBulkSuppressions(location);
+  const update = options.suppressionsUpdate;
+  if (update === undefined || (update.suppress === undefined && !update.prune)) return { suppressions: stored, name };
+  const next = updatedSuppressions(stored, countErrors(files), update, new Set(files.map((file) => file.path)), (path) => index.byPath.has(path));
+  writeBulkSuppressions(location, next);
+  const total = Object.values(next).reduce((sum, rules) => sum + Object.values(rules).reduce((n, { count }) => n + count, 0), 0);
+  notices.push(`${name} now suppresses ${plural(total, 'error')} in ${plural(Object.keys(next).length, 'file')}`);
+  return { suppressions: next, name };
+}
+
 /** Which files a change since `ref` can affect. */
 async function affectedBy(ref: string, config: ResolvedConfig, index: RepoIndex): Promise<(path: string) => boolean> {
   const changes = await changedFilesSince(config.root, ref);
@@ -292,7 +339,7 @@ async function lintWithConfig(options: LintOptions, config: ResolvedConfig, now:
     }))
     : { history: undefined, notices: [] };
   notices.push(...history.notices);
-  const index = clock.lap('index', () => buildIndex({ root: config.root, documents, pathExists: existenceChecker(config.root), catalog, history: history.history, codeowners: rules.some(({ rule }) => rule.id === 'doc-control/owner-not-codeowner') ? readCodeowners(config.root) : undefined }));
+  const index = clock.lap('index', () => buildIndex({ root: config.root, documents, pathExists: existenceChecker(config.root), catalog, soaColumns: config.soaColumns, history: history.history, codeowners: rules.some(({ rule }) => rule.id === 'doc-control/owner-not-codeowner') ? readCodeowners(config.root) : undefined }));
   const findingsByFile = new Map<string, Finding[]>(outcomes.map((outcome) => [outcome.document.path, [...outcome.findings]]));
   for (const { rule, severity, options: ruleOptions } of rules) {
     if (rule.kind !== 'repository') continue;
@@ -303,12 +350,21 @@ async function lintWithConfig(options: LintOptions, config: ResolvedConfig, now:
   }
   const capSeverity = rules.find(({ rule }) => rule.id === TOO_MANY_FINDINGS)?.severity ?? null;
   const isAffected = options.changedSince === undefined ? () => true : await affectedBy(options.changedSince, config, index);
-  const results = clock.lap('report', () => [...findingsByFile.entries()]
+  const inline = [...findingsByFile.entries()]
     .filter(([path]) => isReported(path) && isAffected(path))
-    .map(([path, findings]) => {
-      const sorted = findings.sort(compareFindings);
-      return summarise(path, config.root, sorted, capFindings(sorted, config.limits.maxFindingsPerFile, capSeverity));
-    }));
+    .map(([path, all]) => ({ path, ...suppressInline(index.byPath.get(path), all, rules) }));
+  const bulk = applyBaseline(inline, config, index, options, notices);
+  const judged = inline.map((file) => ({ ...file, bulk: applyBulkSuppressions(file.path, file.findings, bulk.suppressions, bulk.name) }));
+  const results = clock.lap('report', () => judged.map(({ path, suppressed, bulk: outcome }) => {
+    const sorted = outcome.kept.sort(compareFindings);
+    const result = summarise(path, config.root, sorted, capFindings(sorted, config.limits.maxFindingsPerFile, capSeverity));
+    const hidden = [...suppressed, ...outcome.suppressed];
+    return hidden.length > 0 ? { ...result, suppressed: hidden.sort(compareFindings) } : result;
+  }));
+  const unmatched = judged.reduce((sum, file) => sum + file.bulk.unmatched, 0);
+  if (unmatched > 0 && options.suppressionsUpdate?.prune !== true) {
+    notices.push(`${plural(unmatched, 'suppression')} in ${bulk.name} no longer ${unmatched === 1 ? 'matches' : 'match'} a finding; run \`aimslint --prune-suppressions\` to remove them`);
+  }
   return {
     root: config.root,
     configFile: config.file,

@@ -1,5 +1,6 @@
 import type { FileResult, LintResult } from '../engine/lint.js';
 import type { Finding } from '../model.js';
+import type { SuppressedFinding } from '../engine/suppressions.js';
 import { LazyArray, prettyJsonChunks } from '../util/chunks.js';
 import { joined, type ChunkFormatter } from './types.js';
 
@@ -18,6 +19,9 @@ function message(finding: Finding) {
   };
 }
 
+/** A suppressed finding as ESLint writes it in `suppressedMessages`: the message with how it was suppressed. */
+const suppressedMessage = (finding: SuppressedFinding) => ({ ...message(finding), suppressions: finding.suppressions.map(({ kind, justification }) => ({ kind, justification })) });
+
 function* messages(file: FileResult) {
   for (const finding of file.findings) yield message(finding);
 }
@@ -27,6 +31,7 @@ function* files(result: LintResult) {
     yield {
       filePath: file.absolutePath,
       messages: new LazyArray(messages(file)),
+      suppressedMessages: (file.suppressed ?? []).map(suppressedMessage),
       errorCount: file.errorCount,
       warningCount: file.warningCount,
       fatalErrorCount: 0,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { ActiveRule, LintResult } from '../engine/lint.js';
 import type { Finding, RelatedLocation, Severity, SourceRange } from '../model.js';
+import type { SuppressedFinding } from '../engine/suppressions.js';
 import { LazyArray, prettyJsonChunks } from '../util/chunks.js';
 import { joined, pathFor, type ChunkFormatter, type FormatOptions } from './types.js';
 
@@ -65,15 +66,21 @@ export function rootUri(root: string): string {
   return href.endsWith('/') ? href : `${href}/`;
 }
 
+/** SARIF's suppression kinds: a comment in the file, or the suppressions file beside it. */
+const SARIF_SUPPRESSION_KIND = { directive: 'inSource', external: 'external' } as const;
+
 /**
  * The results, made one at a time. Findings come grouped by file and the
  * fingerprint's key holds the file, so occurrences are counted per file: the
- * same numbers as counting over the run, without a map of every finding.
+ * same numbers as counting over the run, without a map of every finding. A
+ * file's suppressed findings come after its others, so the fingerprints of
+ * the others do not move.
  */
 function* results(files: LintResult['files'], ruleIndexOf: ReadonlyMap<string, number>, pathOf: (file: string) => string) {
   for (const file of files) {
     const fingerprintOf = fingerprinter();
-    for (const finding of file.findings) {
+    const findings: Iterable<Finding | SuppressedFinding> = file.suppressed?.length ? [...file.findings, ...file.suppressed] : file.findings;
+    for (const finding of findings) {
       const ruleIndex = ruleIndexOf.get(finding.ruleId);
       yield {
         ruleId: finding.ruleId,
@@ -83,6 +90,7 @@ function* results(files: LintResult['files'], ruleIndexOf: ReadonlyMap<string, n
         locations: [{ physicalLocation: physicalLocation(pathOf(finding.file), finding.range) }],
         ...(finding.related && finding.related.length > 0 ? { relatedLocations: relatedLocations(finding.related, pathOf) } : {}),
         partialFingerprints: { [FINGERPRINT_KEY]: fingerprintOf(finding) },
+        ...('suppressions' in finding ? { suppressions: finding.suppressions.map(({ kind, justification }) => ({ kind: SARIF_SUPPRESSION_KIND[kind], justification })) } : {}),
       };
     }
   }

@@ -5,6 +5,7 @@ import type { IndexedDocument, SourceRange } from '../model.js';
 import { dataOf, stringField, valueRange } from './fields.js';
 import type { LinkUniverse } from './links.js';
 import { soaStatementOf, type SoaStatement } from './soa.js';
+import type { ColumnNames } from './soa-columns.js';
 
 /** Something an id names: a document, or a role inside a `roles` document. */
 export class IdDefinition {
@@ -72,6 +73,8 @@ export interface IndexInput {
   catalog: Catalog;
   history?: GitHistory | undefined;
   codeowners?: Codeowners | undefined;
+  /** The config's names for SoA table columns (`soa.columns`). */
+  soaColumns?: ColumnNames | undefined;
 }
 
 /** Build the index once; rules only read it. */
@@ -104,7 +107,7 @@ export function buildIndex(input: IndexInput): RepoIndex {
     pathExists: input.pathExists,
     catalog: input.catalog,
     bySystem,
-    soa: (byType.get('soa') ?? []).map(soaStatementOf),
+    soa: (byType.get('soa') ?? []).map((document) => soaStatementOf(document, input.soaColumns)),
     history: input.history,
     codeowners: input.codeowners,
   };

@@ -1,13 +1,9 @@
-import type { Link, IndexedDocument, SourceRange, Table, TableCell } from '../model.js';
+import type { IndexedDocument, SourceRange, Table } from '../model.js';
 import { dataOf, keyRange, valueRange } from './fields.js';
+import { holdsControlIds, mapColumns, type ColumnMap, type ColumnNames, type SoaColumn } from './soa-columns.js';
+import { evidenceInCell, evidenceItemOf, legendOf, type EvidenceItem, type Legend } from './soa-evidence.js';
 
-/** One evidence item: a repository-relative link or a document id. */
-export interface EvidenceItem {
-  kind: 'link' | 'id';
-  /** The URL or the id as written. */
-  text: string;
-  range: SourceRange;
-}
+export { DOCUMENT_ID, type EvidenceItem } from './soa-evidence.js';
 
 /** One control as the SoA states it, in either form, with positions. */
 export interface SoaEntry {
@@ -35,17 +31,23 @@ export interface SoaStatement {
   tableEntries: SoaEntry[];
   /** The body's SoA table, when it has one. */
   tableRange: SourceRange | undefined;
+  /** Tables that list controls but whose columns could not all be told apart: reported, never skipped silently. */
+  unmappedTables: UnmappedTable[];
 }
 
-export const DOCUMENT_ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
-const DOCUMENT_ID_IN_TEXT = /\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\b/g;
+export interface UnmappedTable {
+  /** The header row. */
+  range: SourceRange;
+  /** The header cells as written. */
+  found: string[];
+  missing: SoaColumn[];
+  /** Headers no column was found in: where the missing ones probably are. */
+  unused: string[];
+}
+
 const CONTROL_IN_TEXT = /A\.\d+(?:\.\d+)+/;
 const YES = new Set(['yes', 'y', 'true', 'applicable', 'included', '✓', '✔', 'x']);
 const NO = new Set(['no', 'n', 'false', 'not applicable', 'excluded', '✗', '✘', '-']);
-
-function evidenceItemOf(text: string, range: SourceRange): EvidenceItem {
-  return { kind: DOCUMENT_ID.test(text) ? 'id' : 'link', text, range };
-}
 
 function frontmatterEntries(document: IndexedDocument): SoaEntry[] {
   const entries = dataOf(document)['entries'];
@@ -75,82 +77,62 @@ function frontmatterEntries(document: IndexedDocument): SoaEntry[] {
   });
 }
 
-const REQUIRED_COLUMNS = ['control', 'applicable', 'justification', 'evidence'] as const;
-type Column = (typeof REQUIRED_COLUMNS)[number];
-
-/** Where each column stands; undefined unless all required ones are there. Implementation is optional (-1). */
-function columnsOf(table: Table): (Record<Column, number> & { implementation: number }) | undefined {
-  const names = table.header.map((cell) => cell.text.replace(/[*_`]/g, '').trim().toLowerCase());
-  const columns = { implementation: names.indexOf('implementation') } as Record<Column, number> & { implementation: number };
-  for (const column of REQUIRED_COLUMNS) {
-    const at = names.indexOf(column);
-    if (at === -1) return undefined;
-    columns[column] = at;
-  }
-  return columns;
-}
-
-/** Document ids written in a cell outside its links, with their ranges. */
-function idsInCell(cell: TableCell): EvidenceItem[] {
-  if (cell.range.line !== cell.range.endLine) return [];
-  let text = cell.raw;
-  for (const link of cell.links) {
-    if (link.range.line !== cell.range.line) continue;
-    const from = link.range.column - cell.range.column;
-    const to = link.range.endColumn - cell.range.column;
-    text = text.slice(0, from) + ' '.repeat(Math.max(0, to - from)) + text.slice(to);
-  }
-  const items: EvidenceItem[] = [];
-  for (const match of text.matchAll(DOCUMENT_ID_IN_TEXT)) {
-    const column = cell.range.column + (match.index ?? 0);
-    items.push({ kind: 'id', text: match[0], range: { line: cell.range.line, column, endLine: cell.range.line, endColumn: column + match[0].length } });
-  }
-  return items;
-}
-
-function linkEvidence(link: Link): EvidenceItem {
-  return evidenceItemOf(link.url, link.range);
-}
-
-function tableEntries(table: Table, columns: Record<Column, number> & { implementation: number }): SoaEntry[] {
+function tableEntries(table: Table, columns: ColumnMap, legend: Legend): SoaEntry[] {
   return table.rows.flatMap((row): SoaEntry[] => {
     const controlCell = row[columns.control];
     if (!controlCell) return [];
     const controlText = controlCell.text.replace(/[*_`]/g, '').trim();
     if (controlText === '') return [];
     const applicableCell = row[columns.applicable] ?? controlCell;
-    const justificationCell = row[columns.justification] ?? controlCell;
-    const evidenceCell = row[columns.evidence] ?? controlCell;
+    // Without a justification column, how the control is implemented is the reason given for it.
+    const justificationCell = row[columns.justification] ?? row[columns.implementation] ?? controlCell;
+    const evidenceCell = row[columns.evidence];
     const applicableText = applicableCell.text.replace(/[*_`]/g, '').trim().toLowerCase();
-    const evidence = [...evidenceCell.links.map(linkEvidence), ...idsInCell(evidenceCell)]
-      .sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
+    const evidence = evidenceCell ? evidenceInCell(evidenceCell, legend) : [];
     return [{
       control: CONTROL_IN_TEXT.exec(controlText)?.[0] ?? controlText.split(/\s/)[0] ?? controlText,
       controlRange: controlCell.range,
       applicable: YES.has(applicableText) ? true : NO.has(applicableText) ? false : undefined,
       applicableText: applicableCell.text,
       applicableRange: applicableCell.range,
-      justification: justificationCell.text,
+      justification: columns.justification === -1 && columns.implementation === -1 ? '' : justificationCell.text,
       implementation: row[columns.implementation]?.text.replace(/[*_`]/g, '').trim() ?? '',
       justificationRange: justificationCell.range,
       evidence,
-      evidenceRange: evidenceCell.range,
+      evidenceRange: (evidenceCell ?? controlCell).range,
       form: 'table',
     }];
   });
 }
 
-/** Read both forms of a Statement of Applicability. */
-export function soaStatementOf(document: IndexedDocument): SoaStatement {
+/**
+ * Read both forms of a Statement of Applicability. A body table counts when
+ * its columns can be told apart (by their usual names or `soa.columns` of the
+ * config); one that lists control ids but cannot be read is kept as unmapped.
+ * Other tables may be a legend of evidence keys.
+ */
+export function soaStatementOf(document: IndexedDocument, columnNames: ColumnNames = {}): SoaStatement {
   let tableRange: SourceRange | undefined;
-  const rows: SoaEntry[] = [];
+  const mapped: { table: Table; columns: ColumnMap }[] = [];
+  const others: Table[] = [];
+  const unmappedTables: UnmappedTable[] = [];
   for (const table of document.tables) {
-    const columns = columnsOf(table);
-    if (!columns) continue;
-    tableRange ??= table.range;
-    rows.push(...tableEntries(table, columns));
+    const { columns, missing } = mapColumns(table, columnNames);
+    if (missing.length === 0) mapped.push({ table, columns });
+    else if (holdsControlIds(table)) {
+      const used = new Set(Object.values(columns));
+      const found = table.header.map((cell) => cell.text);
+      unmappedTables.push({ range: table.header[0]?.range ?? table.range, found, missing, unused: found.filter((_, index) => !used.has(index)) });
+    }
+    else others.push(table);
   }
-  return { document, frontmatterEntries: frontmatterEntries(document), tableEntries: rows, tableRange };
+  const legend = legendOf(others);
+  const rows: SoaEntry[] = [];
+  for (const { table, columns } of mapped) {
+    tableRange ??= table.range;
+    rows.push(...tableEntries(table, columns, legend));
+  }
+  return { document, frontmatterEntries: frontmatterEntries(document), tableEntries: rows, tableRange, unmappedTables };
 }
 
 /** Both forms' entries: a rule that checks an entry checks it wherever it is written. */

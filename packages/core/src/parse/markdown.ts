@@ -12,7 +12,7 @@
  * because a reference link may use a definition that comes later.
  */
 import { slug as githubSlug } from 'github-slugger';
-import type { Heading, Link, MarkdownStructure, SourceRange, Table, TableCell } from '../model.js';
+import type { CommentDirective, Heading, Link, MarkdownStructure, SourceRange, Table, TableCell } from '../model.js';
 import {
   BacktickIndex,
   isSpaceOrTab,
@@ -795,6 +795,7 @@ class StructureBuilder {
   readonly anchors: string[] = [];
   readonly links: Link[] = [];
   readonly tables: Table[] = [];
+  readonly directives: CommentDirective[] = [];
   private readonly slugger = new DocumentSlugger();
 
   constructor(
@@ -819,6 +820,7 @@ class StructureBuilder {
         scanHtmlRange(this.src, item.from, item.to, sink);
         this.addLinks(sink.links);
         this.anchors.push(...sink.anchors);
+        this.addDirectives(item.from, item.to);
         break;
       }
       case 'table':
@@ -871,6 +873,18 @@ class StructureBuilder {
     });
   }
 
+  /** `<!-- aimslint-... -->` comments of an HTML block: inline suppressions. Only blocks, so a comment in code is never one. */
+  private addDirectives(from: number, to: number): void {
+    let at = this.src.indexOf('<!--', from);
+    while (at !== -1 && at < to) {
+      const end = this.src.indexOf('-->', at + 4);
+      if (end === -1 || end + 3 > to) return;
+      const text = this.src.slice(at + 4, end).trim();
+      if (text.startsWith('aimslint-')) this.directives.push({ text, range: this.locator.range(at, end + 3) });
+      at = this.src.indexOf('<!--', end + 3);
+    }
+  }
+
   /** A row's cells: exactly `columns` of them (GFM drops extras and pads missing ones). */
   private cells(row: RowSpan, columns: number): TableCell[] {
     const spans = splitTableRow(this.src, row.from, row.to).slice(0, columns);
@@ -896,5 +910,7 @@ export function scanMarkdown(text: string, startLine: number): MarkdownStructure
   blocks.scan();
   const builder = new StructureBuilder(text, blocks.definitions, new Locator(blocks.lineStarts, startLine));
   for (const item of blocks.work) builder.add(item);
-  return { headings: builder.headings, anchors: builder.anchors, links: builder.links, tables: builder.tables };
+  const structure: MarkdownStructure = { headings: builder.headings, anchors: builder.anchors, links: builder.links, tables: builder.tables };
+  if (builder.directives.length > 0) structure.directives = builder.directives;
+  return structure;
 }

@@ -36,6 +36,9 @@ import euAiActProhibited from './eu-ai-act/prohibited.js';
 import euAiActHighRiskDocuments from './eu-ai-act/high-risk-documents.js';
 import euAiActTransparencyNotice from './eu-ai-act/transparency-notice.js';
 import frameworkItemUnknown from './framework/item-unknown.js';
+import soaTableUnmapped from './soa/table-unmapped.js';
+import suppressionInvalid from './suppression/invalid.js';
+import suppressionUnused from './suppression/unused.js';
 import type { Rule } from './types.js';
 
 /** Every rule, in the order `aimslint explain` lists them. */
@@ -78,6 +81,9 @@ export const RULES: readonly Rule[] = [
   euAiActHighRiskDocuments,
   euAiActTransparencyNotice,
   frameworkItemUnknown,
+  soaTableUnmapped,
+  suppressionInvalid,
+  suppressionUnused,
 ];
 
 const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));

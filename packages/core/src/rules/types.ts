@@ -23,6 +23,8 @@ export interface Report {
   range: SourceRange;
   hint?: string;
   related?: RelatedLocation[];
+  /** A finding the config asks to see only as a warning (`unknownKeys: warn`); never raises a rule's severity. */
+  severity?: 'warn';
 }
 
 export interface RuleContext {

@@ -167,7 +167,17 @@ function identityProperties(type: string): Record<string, JsonSchema> {
     next_review: field(
       date,
       'Next review',
-      'The date (YYYY-MM-DD) by which the next review is due. Required once the status is approved; a date in the past is reported as an overdue review.',
+      'The date (YYYY-MM-DD) by which the next review is due. Required once the status is approved, unless reviews are event-driven; a date in the past is reported as an overdue review.',
+    ),
+    review: field(
+      { type: 'string', enum: ['scheduled', 'event-driven'] },
+      'Review',
+      'How reviews are planned: scheduled (the default: by `next_review`) or event-driven (when something happens, said in `review_trigger`, with no fixed date).',
+    ),
+    review_trigger: field(
+      text,
+      'Review trigger',
+      'For event-driven reviews: the events that start a review, such as a new model version, an incident or a change in the law. Required with `review: event-driven`.',
     ),
     controls: field(
       controlIdList,
@@ -223,7 +233,19 @@ export function requires(...keys: readonly string[]): JsonSchema {
  */
 const approvedNeedsSignOff: JsonSchema = {
   if: { properties: { status: { const: 'approved' } }, required: ['status'] },
-  then: requires('approved_by', 'approved_on', 'last_reviewed', 'next_review'),
+  then: requires('approved_by', 'approved_on', 'last_reviewed'),
+};
+
+/** An approved document's next review is a date, unless its reviews are event-driven. */
+const approvedNeedsNextReview: JsonSchema = {
+  if: { properties: { status: { const: 'approved' }, review: { not: { const: 'event-driven' } } }, required: ['status'] },
+  then: requires('next_review'),
+};
+
+/** Event-driven reviews say what starts one. */
+const eventDrivenNeedsTrigger: JsonSchema = {
+  if: { properties: { review: { const: 'event-driven' } }, required: ['review'] },
+  then: requires('review_trigger'),
 };
 
 export interface DocumentTypeDefinition {
@@ -257,7 +279,7 @@ export function documentSchema(definition: DocumentTypeDefinition): JsonSchema {
     type: 'object',
     required: [...commonRequired, ...(definition.required ?? [])],
     properties: { ...identity, ...own, ...generalProperties },
-    allOf: [approvedNeedsSignOff, ...(definition.constraints ?? [])],
+    allOf: [approvedNeedsSignOff, approvedNeedsNextReview, eventDrivenNeedsTrigger, ...(definition.constraints ?? [])],
     additionalProperties: false,
     examples: [definition.example],
   };

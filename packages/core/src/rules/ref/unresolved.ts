@@ -1,8 +1,9 @@
 import type { IndexedDocument } from '../../model.js';
 import { stringListField, valueRange } from '../../index/fields.js';
 import { lookupId, type RepoIndex } from '../../index/repo-index.js';
-import { Suggester } from '../../util/suggest.js';
+import { closest, Suggester } from '../../util/suggest.js';
 import { defineRepositoryRule, type Report } from '../types.js';
+import { OWNER_FIELDS, ownerForm, ownerPolicyOf, type OwnerPolicy } from '../../config/owners.js';
 
 /**
  * Which fields hold ids, and what kind of thing each must name (undefined:
@@ -23,10 +24,18 @@ function candidateIds(index: RepoIndex, kinds: readonly string[] | undefined): s
   return [...index.ids.entries()].filter(([, definitions]) => kinds === undefined || definitions.some((d) => kinds.includes(d.type))).map(([id]) => id);
 }
 
-function checkField(index: RepoIndex, document: IndexedDocument, field: string, suggestions: (field: string) => Suggester): Report[] {
+function checkField(index: RepoIndex, document: IndexedDocument, field: string, suggestions: (field: string) => Suggester, owners: OwnerPolicy): Report[] {
   const expected = REFERENCE_FIELDS[field];
   if (!expected) return [];
   return stringListField(document, field).flatMap(({ value, pointer }): Report[] => {
+    if (OWNER_FIELDS.includes(field)) {
+      const form = ownerForm(value, owners);
+      if (form === 'accepted') return [];
+      if (form === 'unlisted-team') {
+        const nearest = closest(value, owners.teams);
+        return [{ messageId: 'unknownTeam', data: { field, team: value, suggestion: nearest ? ` Did you mean \`${nearest}\`?` : '' }, file: document.path, range: valueRange(document, pointer) }];
+      }
+    }
     const target = lookupId(index, value);
     if (target && (!expected.kinds || expected.kinds.includes(target.type))) return [];
     // Positions are worked out only now that there is something to report.
@@ -53,8 +62,10 @@ export default defineRepositoryRule({
   messages: {
     missing: '`{{field}}` names `{{id}}`, but no document or role has that id; it must name {{label}}.{{suggestion}}',
     wrongKind: '`{{field}}` names `{{id}}`, which is {{actual}}; it must name {{label}}.',
+    unknownTeam: '`{{field}}` names the team `{{team}}`, which is not in `owners.teams` of the config; write the team as listed there, or add it.{{suggestion}}',
   },
-  check(index) {
+  check(index, { options }) {
+    const owners = ownerPolicyOf(options);
     const byField = new Map<string, Suggester>();
     const suggestions = (field: string): Suggester => {
       let suggester = byField.get(field);
@@ -64,6 +75,6 @@ export default defineRepositoryRule({
       }
       return suggester;
     };
-    return index.governed.flatMap((document) => Object.keys(REFERENCE_FIELDS).flatMap((field) => checkField(index, document, field, suggestions)));
+    return index.governed.flatMap((document) => Object.keys(REFERENCE_FIELDS).flatMap((field) => checkField(index, document, field, suggestions, owners)));
   },
 });

@@ -2,6 +2,9 @@ import type { ErrorObject } from 'ajv';
 import type { ParsedDocument } from '../../model.js';
 import { frontmatterRange, keyRange, locate, valueRange } from '../../index/fields.js';
 import { closest } from '../../util/suggest.js';
+import type { UnknownKeysPolicy } from '../../config/types.js';
+import { alwaysAllowedKey, defaultUnknownKeysPolicy } from '../../schemas/unknown-keys.js';
+import { OWNER_FIELDS, ownerForm, ownerPolicyOf, type OwnerPolicy } from '../../config/owners.js';
 import { defineDocumentRule, type Report } from '../types.js';
 
 /** `/risks/0/likelihood` → `risks[0].likelihood`: how an author reads a path. */
@@ -36,7 +39,7 @@ function schemaHint(error: ErrorObject): string {
   return typeof example === 'string' ? ` For example \`${example}\`.` : '';
 }
 
-function reportFor(document: ParsedDocument, error: ErrorObject): Report | undefined {
+function reportFor(document: ParsedDocument, error: ErrorObject, unknownKeys: UnknownKeysPolicy): Report | undefined {
   const file = document.path;
   const pointer = error.instancePath;
   const field = fieldName(pointer);
@@ -47,6 +50,7 @@ function reportFor(document: ParsedDocument, error: ErrorObject): Report | undef
       const where = pointer === '' ? frontmatterRange(document) : keyRange(document, pointer);
       const owner = pointer === '' ? 'the frontmatter' : `\`${field}\``;
       // The only conditional requirement of the format: what an approved document must also say.
+      if (pointer === '' && missing === 'review_trigger') return { messageId: 'reviewTrigger', data: {}, file, range: valueRange(document, '/review') };
       if (pointer === '' && error.schemaPath.includes('/then/')) {
         return { messageId: 'requiredWhenApproved', data: { key: missing }, file, range: valueRange(document, '/status') };
       }
@@ -56,14 +60,18 @@ function reportFor(document: ParsedDocument, error: ErrorObject): Report | undef
     case 'unevaluatedProperties': {
       const params = error.params as { additionalProperty?: string; unevaluatedProperty?: string };
       const extra = String(params.additionalProperty ?? params.unevaluatedProperty);
+      if (alwaysAllowedKey(String(document.type), extra, pointer)) return undefined;
       const childPointer = `${pointer}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       const schema = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
       const nearest = closest(extra, Object.keys(schema?.properties ?? {}));
+      // Where other keys are allowed, a near miss of a defined one (`model_verison`) is still a likely typo: a warning.
+      if (unknownKeys === 'allow' && nearest === undefined) return undefined;
       return {
         messageId: 'unknownKey',
         data: { key: extra, where: pointer === '' ? `a document of type \`${document.type}\`` : `\`${field}\``, suggestion: nearest ? ` Did you mean \`${nearest}\`?` : '' },
         file,
         range: keyRange(document, childPointer),
+        ...(unknownKeys === 'error' ? {} : { severity: 'warn' as const }),
       };
     }
     case 'enum': {
@@ -141,6 +149,23 @@ function mergeAlternatives(document: ParsedDocument, errors: ErrorObject[]): { r
   return { reports, rest };
 }
 
+/** The policy for unknown keys in a type: the rule's `unknownKeys` option (from the config's `unknownKeys`), else the type's default. */
+function unknownKeysPolicy(options: Record<string, unknown>, type: string): UnknownKeysPolicy {
+  const configured = options['unknownKeys'];
+  if (typeof configured === 'object' && configured !== null && Object.hasOwn(configured, type)) {
+    const policy = (configured as Record<string, unknown>)[type];
+    if (policy === 'error' || policy === 'warn' || policy === 'allow') return policy;
+  }
+  return defaultUnknownKeysPolicy(type);
+}
+
+/** An owner or approver written as the config allows (an e-mail, a team): not a role id, and not the schema's to reject. */
+function isAcceptedOwner(error: ErrorObject, owners: OwnerPolicy): boolean {
+  if (error.keyword !== 'pattern' || typeof error.data !== 'string') return false;
+  const field = error.instancePath.slice(1);
+  return OWNER_FIELDS.includes(field) && ownerForm(error.data, owners) !== 'rejected';
+}
+
 function reportKey(report: Report): string {
   return `${report.range.line}:${report.range.column}:${report.messageId}:${JSON.stringify(report.data)}`;
 }
@@ -154,6 +179,7 @@ export default defineDocumentRule({
     required: '`{{key}}` is missing from {{owner}}: add it.',
     requiredWhenApproved: '`{{key}}` is missing: an approved document must also say `approved_by`, `approved_on`, `last_reviewed` and `next_review`.',
     requiredOneOf: 'Add {{keys}}: this document needs one of them.',
+    reviewTrigger: '`review: event-driven` needs `review_trigger`: say which events start a review, such as a new model version, an incident or a change in the law.',
     unknownKey: '`{{key}}` is not a field of {{where}}.{{suggestion}}',
     enum: '`{{field}}` must be one of {{allowed}}; found {{found}}.{{suggestion}}',
     type: '`{{field}}` must be {{expected}}; found {{found}}.{{quote}}',
@@ -163,15 +189,17 @@ export default defineDocumentRule({
     range: '`{{field}}` {{rule}}; found {{found}}.',
     other: '`{{field}}` {{rule}}.',
   },
-  check(document, { schemas }) {
+  check(document, { schemas, options }) {
     const data = document.frontmatter?.data;
     if (!data || document.type === undefined || !schemas.has(document.type)) return [];
     // A type assigned by the config (`assign`) counts as written: the file need not repeat it.
     const validated = data['type'] === undefined ? { ...data, type: document.type } : data;
     const { reports, rest } = mergeAlternatives(document, schemas.validate(document.type, validated));
+    const unknownKeys = unknownKeysPolicy(options, document.type);
+    const owners = ownerPolicyOf(options);
     const seen = new Set<string>();
-    return [...reports, ...rest.flatMap((error) => {
-      const report = reportFor(document, error);
+    return [...reports, ...rest.filter((error) => !isAcceptedOwner(error, owners)).flatMap((error) => {
+      const report = reportFor(document, error, unknownKeys);
       if (!report || seen.has(reportKey(report))) return [];
       seen.add(reportKey(report));
       return [report];

@@ -1,4 +1,4 @@
-import { documentId, documentIdList, documentSchema, field, text } from '../definitions.js';
+import { documentId, documentSchema, field, text, textList } from '../definitions.js';
 
 export const modelCardSchema = documentSchema({
   type: 'model-card',
@@ -13,7 +13,8 @@ export const modelCardSchema = documentSchema({
       'The version of the model itself (a release tag, registry version or hash), which moves independently of this document\'s version.',
     ),
     model_type: field(text, 'Model type', 'The kind of model, such as gradient-boosted trees or a fine-tuned language model.'),
-    datasets: field(documentIdList, 'Datasets', 'Ids of the dataset-card documents for the data the model was trained or evaluated on.'),
+    // Text, not only ids: the Hugging Face Hub's `datasets` names public datasets (`wmt19`), which are not cards of this repository.
+    datasets: field(textList, 'Datasets', 'The data the model was trained or evaluated on: ids of dataset-card documents, or names of public datasets as the Hugging Face Hub writes them.'),
     license: field(text, 'Licence', 'The licence the model is used under, for models obtained from others.'),
   },
   required: ['system'],
