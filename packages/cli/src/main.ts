@@ -11,6 +11,7 @@ import {
   commandLinePath,
   formatterNames,
   lint,
+  lintAndFix,
   renderReportHtml,
   renderReportMarkdown,
   replaceFileAtomically,
@@ -45,6 +46,8 @@ Options:
   --cache-location <path>  where the cache is stored
   --workers <n|auto>       parsing threads (default auto: the cores, for big repositories)
   --changed-since <ref>    report only files changed since a git ref (and the files they affect)
+  --fix                    apply the fixes that keep the meaning, write the files, report what is left
+  --fix-dry-run            as --fix, without writing: the JSON format carries each fixed file's \`output\`
   --link-base <url>        report: prefix for document links (e.g. https://github.com/org/repo/blob/main/)
   --timing                 print where the time went (phases and repository rules) to stderr
   --quiet                  report errors only
@@ -69,6 +72,8 @@ const OPTIONS = {
   timing: { type: 'boolean' },
   'cache-location': { type: 'string' },
   workers: { type: 'string' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -187,8 +192,8 @@ function writeOutput(io: CliIo, outputFile: string | undefined, text: string): v
 
 type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
 
-function lintRepository(values: Values, paths: string[], io: CliIo): Promise<LintResult> {
-  return lint({
+function lintOptions(values: Values, paths: string[], io: CliIo): Parameters<typeof lint>[0] {
+  return {
     cwd: io.cwd,
     paths: paths.map((path) => commandLinePath(io.cwd, path)),
     configFile: values.config,
@@ -199,7 +204,18 @@ function lintRepository(values: Values, paths: string[], io: CliIo): Promise<Lin
     workers: io.workerUrl === undefined ? 0 : parseWorkers(values.workers),
     workerUrl: io.workerUrl,
     changedSince: values['changed-since'],
-  });
+  };
+}
+
+function lintRepository(values: Values, paths: string[], io: CliIo): Promise<LintResult> {
+  return lint(lintOptions(values, paths, io));
+}
+
+/** Lint, or with --fix/--fix-dry-run fix and report what is left (ESLint's semantics). */
+async function lintOrFix(values: Values, paths: string[], io: CliIo): Promise<LintResult> {
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together: choose one');
+  if (!values.fix && !values['fix-dry-run']) return lintRepository(values, paths, io);
+  return (await lintAndFix(lintOptions(values, paths, io), { write: values.fix === true })).result;
 }
 
 /** `aimslint report`: the state of the AIMS for people. It does not gate, so it exits 0 whatever it shows. */
@@ -218,7 +234,7 @@ async function lintCommand(values: Values, paths: string[], io: CliIo): Promise<
   const formatter = FORMATTERS[formatName];
   if (!formatter) throw new UsageError(`unknown format "${formatName}"; choose one of ${formatterNames().join(', ')}`);
   const maxWarnings = parseMaxWarnings(values['max-warnings']);
-  const linted = await lintRepository(values, paths, io);
+  const linted = await lintOrFix(values, paths, io);
   for (const notice of linted.notices) io.stderr.write(`aimslint: ${notice}\n`);
   if (values.timing) io.stderr.write(timingTable(linted));
   const result = values.quiet ? withoutWarnings(linted) : linted;

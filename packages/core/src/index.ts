@@ -15,3 +15,6 @@ export { serveParseRequests, isParseWorker } from './engine/worker.js';
 export { buildReport, renderReportMarkdown, renderReportHtml, type AimsReport, type RenderOptions } from './report/index.js';
 export { plural } from './util/words.js';
 export { replaceFileAtomically } from './util/files.js';
+export { lintAndFix, MAX_FIX_PASSES, type FixOptions, type FixRun } from './fix/run.js';
+export { applyFixes } from './fix/apply.js';
+export type { Fix, Suggestion, TextEdit } from './model.js';

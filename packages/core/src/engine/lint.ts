@@ -1,4 +1,4 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { getCatalog, catalogNames } from '../catalog/index.js';
 import { loadConfig } from '../config/load.js';
@@ -18,6 +18,9 @@ import { cacheKey, DEFAULT_CACHE_NAME, entriesAfterRun, cacheDistrust, lookUp, r
 import { processFile, type FileJobSettings, type FileOutcome } from './process-file.js';
 import { parseInWorkers, workerCount } from './worker-pool.js';
 import { ISO_DATE } from '../util/words.js';
+import { hashBytes } from '../parse/document.js';
+import { resolveFinding } from '../fix/resolve.js';
+import { sourceTextOf, type SourceText } from '../fix/source.js';
 
 export interface LintOptions {
   /** Where relative paths and config discovery start. */
@@ -43,6 +46,11 @@ export interface LintOptions {
   workers?: number | 'auto';
   /** The worker entry to start (the Action's bundle passes its own). */
   workerUrl?: URL;
+  /**
+   * Texts that win over the disk, by repository-relative path: an editor's
+   * unsaved buffers, or a fix pass's output. They bypass the cache.
+   */
+  overlay?: ReadonlyMap<string, Uint8Array>;
 }
 
 export interface FileResult {
@@ -52,6 +60,8 @@ export interface FileResult {
   findings: Finding[];
   errorCount: number;
   warningCount: number;
+  /** The fixed text (BOM included), when `--fix` or `--fix-dry-run` changed the file. */
+  output?: string;
 }
 
 export interface ActiveRule {
@@ -222,6 +232,49 @@ async function parseWithCache(
   return { outcomes, fromCache: lookup.hits.size, workers: parsed.workers };
 }
 
+/** Parse with the overlay's texts winning: those files on this thread, the others as usual. */
+async function parseWithOverlay(
+  files: readonly DiscoveredFile[],
+  settings: FileJobSettings,
+  config: ResolvedConfig,
+  options: LintOptions,
+  notices: string[],
+): Promise<{ outcomes: FileOutcome[]; fromCache: number; workers: number }> {
+  const overlay = options.overlay;
+  if (!overlay || overlay.size === 0) return parseWithCache(files, settings, config, options, notices);
+  const held = files.filter((file) => overlay.has(file.path));
+  // Cached entries describe the disk; an overlay run neither reads nor writes them.
+  const rest = await parseFiles(files.filter((file) => !overlay.has(file.path)), settings, options);
+  const schemas = new SchemaRegistry(settings.customSchemas);
+  const byPath = new Map(rest.outcomes.map((outcome) => [outcome.document.path, outcome]));
+  for (const file of held) byPath.set(file.path, processFile(file, settings, schemas, overlay.get(file.path)));
+  const outcomes = files.flatMap((file) => {
+    const outcome = byPath.get(file.path);
+    return outcome ? [outcome] : [];
+  });
+  return { outcomes, fromCache: 0, workers: rest.workers };
+}
+
+/** A source for each document the index holds, read once, and only if it is still the text that was parsed. */
+function sourceReader(index: RepoIndex, overlay: ReadonlyMap<string, Uint8Array> | undefined): (file: string) => SourceText | undefined {
+  const read = new Map<string, SourceText | undefined>();
+  return (file) => {
+    if (read.has(file)) return read.get(file);
+    const document = index.byPath.get(file);
+    let source: SourceText | undefined;
+    if (document && !document.skipped) {
+      try {
+        const bytes = overlay?.get(file) ?? readFileSync(resolve(index.root, file));
+        if (hashBytes(bytes) === document.hash) source = sourceTextOf(bytes);
+      } catch {
+        source = undefined;
+      }
+    }
+    read.set(file, source);
+    return source;
+  };
+}
+
 /** Which files a change since `ref` can affect. */
 async function affectedBy(ref: string, config: ResolvedConfig, index: RepoIndex): Promise<(path: string) => boolean> {
   const changes = await changedFilesSince(config.root, ref);
@@ -247,7 +300,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     documentRules: rules.filter(({ rule }) => rule.kind === 'document').map(({ rule, severity, options: ruleOptions }) => ({ id: rule.id, severity, options: ruleOptions })),
   };
   const notices: string[] = [];
-  const parsed = await clock.lapAsync('parse', () => parseWithCache(files, settings, config, options, notices));
+  const parsed = await clock.lapAsync('parse', () => parseWithOverlay(files, settings, config, options, notices));
   const outcomes = parsed.outcomes;
   const index = clock.lap('index', () => buildIndex({ root: config.root, documents: outcomes.map((outcome) => outcome.document), pathExists: existenceChecker(config.root), catalog }));
   const findingsByFile = new Map<string, Finding[]>(outcomes.map((outcome) => [outcome.document.path, [...outcome.findings]]));
@@ -258,6 +311,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       if (list) list.push(toFinding(rule, report, severity));
     }
   }
+  const sourceOf = sourceReader(index, options.overlay);
+  for (const [path, findings] of findingsByFile) findingsByFile.set(path, findings.map((finding) => resolveFinding(finding, sourceOf)));
   const capSeverity = rules.find(({ rule }) => rule.id === TOO_MANY_FINDINGS)?.severity ?? null;
   const isAffected = options.changedSince === undefined ? () => true : await affectedBy(options.changedSince, config, index);
   const results = clock.lap('report', () => [...findingsByFile.entries()]

@@ -1,4 +1,4 @@
-import type { IndexedDocument, ParsedDocument, RelatedLocation, SeveritySetting, SourceRange } from '../model.js';
+import type { IndexedDocument, ParsedDocument, RelatedLocation, SeveritySetting, SourceRange, TextEdit } from '../model.js';
 import type { RepoIndex } from '../index/repo-index.js';
 import type { SchemaRegistry } from '../schemas/registry.js';
 
@@ -12,6 +12,8 @@ export interface RuleMeta {
   serves: string[];
   /** Named message templates; `{{name}}` is filled from a report's data. */
   messages: Record<string, string>;
+  /** Some of its findings carry a fix that `--fix` applies (ESLint's `meta.fixable`). */
+  fixable?: 'code';
 }
 
 /** What a rule reports: the engine adds rule id, severity and the final text. */
@@ -22,6 +24,10 @@ export interface Report {
   range: SourceRange;
   hint?: string;
   related?: RelatedLocation[];
+  /** Edits that correct the finding without changing meaning; all in one file. Only for rules marked `fixable`. */
+  fix?: TextEdit[];
+  /** Corrections for a person to choose ("did you mean"); never applied by `--fix`. */
+  suggestions?: { desc: string; edits: TextEdit[] }[];
 }
 
 export interface RuleContext {
