@@ -8,7 +8,7 @@ import { defineDocumentRule, type Report } from '../types.js';
 /** The quote the frontmatter already uses for text: single only when it never uses double. */
 function quoteStyle(document: ParsedDocument): string {
   const yaml = document.frontmatter?.yaml ?? '';
-  return /:[ \t]*'/.test(yaml) && !/:[ \t]*"/.test(yaml) ? "'" : '"';
+  return /[:[,-][ \t]*'/.test(yaml) && !/[:[,-][ \t]*"/.test(yaml) ? "'" : '"';
 }
 
 /** Replace `from` (as written inside `range`) with `to`: one edit, checked against the text when applied. */
