@@ -18,3 +18,6 @@ export { replaceFileAtomically } from './util/files.js';
 export { lintAndFix, MAX_FIX_PASSES, type FixOptions, type FixRun } from './fix/run.js';
 export { applyFixes } from './fix/apply.js';
 export type { Fix, Suggestion, TextEdit } from './model.js';
+export { Workspace, type WorkspaceOptions } from './engine/workspace.js';
+export { lookupId, type RepoIndex, type IdDefinition } from './index/repo-index.js';
+export { resolveLink, repositoryPathOf } from './index/links.js';

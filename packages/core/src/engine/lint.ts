@@ -123,7 +123,7 @@ export function today(date = new Date()): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-function validNow(now: string | undefined): string {
+export function validNow(now: string | undefined): string {
   if (now === undefined) return today();
   const parsed = new Date(`${now}T00:00:00Z`);
   if (!ISO_DATE.test(now) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== now) {
@@ -152,7 +152,7 @@ export function activeRules(config: ResolvedConfig): ActiveRule[] {
  * asked at most once per path, and only inside the root: a path whose real
  * location is elsewhere (a symbolic link out) does not exist for us.
  */
-function existenceChecker(root: string): (path: string) => boolean {
+export function existenceChecker(root: string): (path: string) => boolean {
   const realRoot = realpathSync(root);
   const known = new Map<string, boolean>();
   return (path) => {
