@@ -32,6 +32,7 @@ export interface CliIo {
 const HELP = `Usage: aimslint [lint] [paths...] [options]
        aimslint report [paths...] [--format markdown|html|json] [-o file] [--link-base url]
        aimslint explain [rule-id]
+       aimslint lsp --stdio     the language server, for editors (see README: In your editor)
 
 Check ISO/IEC 42001 AIMS documents (Markdown with YAML frontmatter).
 
@@ -73,6 +74,7 @@ const OPTIONS = {
   'cache-location': { type: 'string' },
   workers: { type: 'string' },
   fix: { type: 'boolean' },
+  stdio: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
@@ -270,6 +272,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       return 0;
     case 'report':
       return report(values, rest, io);
+    case 'lsp': {
+      if (!values.stdio) throw new UsageError('the language server talks over standard input and output: run `aimslint lsp --stdio`');
+      // Loaded only here: a lint run never pays for the server's code.
+      const { startServer } = await import('./lsp/server.js');
+      return startServer(values.now === undefined ? {} : { now: values.now });
+    }
     case 'lint':
       return lintCommand(values, rest, io);
     default:

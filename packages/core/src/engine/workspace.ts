@@ -6,13 +6,13 @@ import { UsageError } from '../errors.js';
 import { resolveFinding } from '../fix/resolve.js';
 import { sourceTextOf, type SourceText } from '../fix/source.js';
 import { buildIndex, type RepoIndex } from '../index/repo-index.js';
-import type { Finding, SeveritySetting } from '../model.js';
+import type { Finding, ParsedDocument, SeveritySetting } from '../model.js';
 import { hashBytes } from '../parse/document.js';
 import { capFindings, TOO_MANY_FINDINGS } from '../rules/file/too-many-findings.js';
 import { SchemaRegistry } from '../schemas/registry.js';
 import { compareFindings, toFinding } from './findings.js';
 import { activeRules, existenceChecker, validNow, type ActiveRule } from './lint.js';
-import { processFile, type FileJobSettings, type FileOutcome } from './process-file.js';
+import { processFile, readDocument, type FileJobSettings, type FileOutcome } from './process-file.js';
 import { parseInWorkers, workerCount } from './worker-pool.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -116,6 +116,21 @@ export class Workspace {
     // Typing prose changes nothing another document or a repository rule can see: keep their findings.
     if (this.current && before && surfaceOf(before) === surfaceOf(after)) this.patched.add(path);
     else this.current = undefined;
+  }
+
+  /** The document types the schemas define, and a type's schema: what an editor completes. */
+  types(): string[] {
+    return this.schemas.types();
+  }
+
+  schemaOf(type: string): object | undefined {
+    return this.schemas.schemaOf(type);
+  }
+
+  /** A document parsed in full from its current text (headings and their places included), for editors. */
+  parsed(path: string): ParsedDocument | undefined {
+    const file = this.files.get(path);
+    return file ? readDocument(file, this.config.limits, this.unsaved.get(path)).document : undefined;
   }
 
   /** The text a document has now: the editor's, else the disk's. */
