@@ -276,7 +276,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       if (!values.stdio) throw new UsageError('the language server talks over standard input and output: run `aimslint lsp --stdio`');
       // Loaded only here: a lint run never pays for the server's code.
       const { startServer } = await import('./lsp/server.js');
-      return startServer(values.now === undefined ? {} : { now: values.now });
+      return startServer({ ...(values.now === undefined ? {} : { now: values.now }), ...(io.workerUrl === undefined ? {} : { workerUrl: io.workerUrl }) });
     }
     case 'lint':
       return lintCommand(values, rest, io);

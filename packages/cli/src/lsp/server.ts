@@ -22,6 +22,8 @@ export interface ServerOptions {
   now?: string;
   /** Milliseconds to wait after a change for more keystrokes before linting. */
   debounceMs?: number;
+  /** The parsing-worker entry (the CLI bundle): the first parse of a big repository uses the cores. */
+  workerUrl?: URL;
 }
 
 /** A finding's identity on screen: when it is the same, nothing is sent again. */
@@ -46,7 +48,11 @@ export class AimslintServer {
     connection.onInitialize((params): InitializeResult => {
       const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
       if (folder) this.root = fileURLToPath(folder);
-      this.workspace = Workspace.open({ cwd: this.root, ...(options.now === undefined ? {} : { now: options.now }) });
+      this.workspace = Workspace.open({
+        cwd: this.root,
+        ...(options.now === undefined ? {} : { now: options.now }),
+        ...(options.workerUrl === undefined ? {} : { workers: 'auto' as const, workerUrl: options.workerUrl }),
+      });
       this.workspace.catch((error: Error) => connection.window.showErrorMessage(`aimslint: ${error.message}`));
       return {
         capabilities: {
