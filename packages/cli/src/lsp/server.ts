@@ -129,7 +129,8 @@ export class AimslintServer {
     const first = this.lastIndex === undefined;
     this.lastIndex = workspace.index;
     const open = new Set(this.documents.all().flatMap((document) => pathOfUri(workspace.root, document.uri) ?? []));
-    const candidates = fullPass ? findings.keys() : open.values();
+    // After a full pass any file may have gained or lost findings: those it has now, and those shown before.
+    const candidates = fullPass ? [...findings.keys(), ...this.shown.keys()] : [];
     for (const path of new Set([...candidates, ...open])) {
       const now = signature(findings.get(path));
       const before = this.shown.get(path);

@@ -6,6 +6,9 @@ import { UsageError } from '../errors.js';
 import { resolveFinding } from '../fix/resolve.js';
 import { sourceTextOf, type SourceText } from '../fix/source.js';
 import { buildIndex, type RepoIndex } from '../index/repo-index.js';
+import { stringListField } from '../index/fields.js';
+import { repositoryPathOf } from '../index/links.js';
+import { REFERENCE_FIELDS } from '../rules/ref/unresolved.js';
 import type { Finding, ParsedDocument, SeveritySetting } from '../model.js';
 import { hashBytes } from '../parse/document.js';
 import { capFindings, TOO_MANY_FINDINGS } from '../rules/file/too-many-findings.js';
@@ -39,9 +42,12 @@ export class Workspace {
   private readonly outcomes = new Map<string, FileOutcome>();
   private readonly unsaved = new Map<string, Uint8Array>();
   private readonly schemas: SchemaRegistry;
-  private current: { index: RepoIndex; findings: Map<string, Finding[]>; repository: ReadonlyMap<string, readonly Finding[]> } | undefined;
-  /** Files re-parsed since the last full pass whose surface did not change: only their document findings are redone. */
+  private current: Pass | undefined;
+  /** Files re-parsed since the last pass whose surface did not change: only their document findings are redone. */
   private readonly patched = new Set<string>();
+  /** The last pass, kept when an edit changed a document's surface, and the documents whose surface changed since. */
+  private previous: Pass | undefined;
+  private readonly reshaped = new Set<string>();
 
   private constructor(
     readonly config: ResolvedConfig,
@@ -90,6 +96,8 @@ export class Workspace {
     const outcomes = workers > 0 ? await parseInWorkers(fresh, this.settings, workers, options.workerUrl) : fresh.map((file) => this.parse(file));
     for (const outcome of outcomes) this.outcomes.set(outcome.document.path, outcome);
     this.current = undefined;
+    this.previous = undefined;
+    this.reshaped.clear();
   }
 
   private parse(file: DiscoveredFile): FileOutcome {
@@ -114,8 +122,13 @@ export class Workspace {
     const after = this.parse(file);
     this.outcomes.set(path, after);
     // Typing prose changes nothing another document or a repository rule can see: keep their findings.
-    if (this.current && before && surfaceOf(before) === surfaceOf(after)) this.patched.add(path);
-    else this.current = undefined;
+    if (this.current && before && surfaceOf(before) === surfaceOf(after)) {
+      this.patched.add(path);
+      return;
+    }
+    this.previous = this.current ?? this.previous;
+    this.current = undefined;
+    this.reshaped.add(path);
   }
 
   /** The document types the schemas define, and a type's schema: what an editor completes. */
@@ -153,8 +166,9 @@ export class Workspace {
   }
 
   /**
-   * Every file's findings as they are now, sorted and capped as a run reports
-   * them. Their fixes are still proposals: `resolvedFindings` resolves one file's.
+   * The findings as they are now, by file, sorted and capped as a run reports
+   * them; a file without findings has no entry. Their fixes are still
+   * proposals: `resolvedFindings` resolves one file's.
    */
   findings(): ReadonlyMap<string, readonly Finding[]> {
     return this.results().findings;
@@ -169,7 +183,7 @@ export class Workspace {
 
   private results(): { index: RepoIndex; findings: ReadonlyMap<string, readonly Finding[]> } {
     if (this.current) {
-      for (const path of this.patched) this.current.findings.set(path, this.combine(path, this.current.repository.get(path) ?? []));
+      for (const path of this.patched) this.current.findings.set(path, this.combine(path, this.current.byRule));
       this.patched.clear();
       return this.current;
     }
@@ -179,20 +193,41 @@ export class Workspace {
       return outcome ? [outcome.document] : [];
     });
     const index = buildIndex({ root: this.root, documents, pathExists: existenceChecker(this.root), catalog: this.catalog });
-    const repository = new Map<string, Finding[]>(documents.map((document) => [document.path, []]));
+    // A few documents reshaped since the last pass: per-document rules re-check only the documents that name them.
+    const previous = this.reshaped.size > 0 && this.reshaped.size <= MAX_RESHAPED ? this.previous : undefined;
+    const touched = previous ? documentsNaming(previous.index, index, this.reshaped) : undefined;
+    const byRule = new Map<string, Map<string, Finding[]>>();
     for (const { rule, severity, options } of this.rules) {
       if (rule.kind !== 'repository') continue;
-      for (const report of rule.check(index, { options, now: this.now })) repository.get(report.file)?.push(toFinding(rule, report, severity));
+      const earlier = previous?.byRule.get(rule.id);
+      if (touched && earlier && rule.perDocument) {
+        // Documents the rule found something in last time are checked again too: a "did you mean" may now name the edited document.
+        const subjects = new Set([...touched, ...earlier.keys()]);
+        const found = new Map([...earlier].flatMap(([path, list]): [string, Finding[]][] => (subjects.has(path) ? [] : [[path, [...list]]])));
+        const view: RepoIndex = { ...index, governed: index.governed.filter((document) => subjects.has(document.path)) };
+        for (const report of rule.check(view, { options, now: this.now })) if (subjects.has(report.file)) pushTo(found, report.file, toFinding(rule, report, severity));
+        byRule.set(rule.id, found);
+        continue;
+      }
+      const found = new Map<string, Finding[]>();
+      for (const report of rule.check(index, { options, now: this.now })) if (this.outcomes.has(report.file)) pushTo(found, report.file, toFinding(rule, report, severity));
+      byRule.set(rule.id, found);
     }
+    // Only files with something to report get an entry: a file absent from the map has no findings.
+    const reporting = new Set(documents.flatMap((document) => ((this.outcomes.get(document.path)?.findings.length ?? 0) > 0 ? [document.path] : [])));
+    for (const found of byRule.values()) for (const path of found.keys()) reporting.add(path);
     const findings = new Map<string, Finding[]>();
-    for (const [path, list] of repository) findings.set(path, this.combine(path, list));
-    this.current = { index, findings, repository };
+    for (const path of reporting) findings.set(path, this.combine(path, byRule));
+    this.current = { index, findings, byRule };
+    this.previous = undefined;
+    this.reshaped.clear();
     return this.current;
   }
 
   /** A file's findings as a run reports them: its document findings and the repository rules', sorted and capped. */
-  private combine(path: string, repository: readonly Finding[]): Finding[] {
+  private combine(path: string, byRule: ReadonlyMap<string, ReadonlyMap<string, readonly Finding[]>>): Finding[] {
     const capSeverity = this.rules.find(({ rule }) => rule.id === TOO_MANY_FINDINGS)?.severity ?? null;
+    const repository = [...byRule.values()].flatMap((found) => found.get(path) ?? []);
     const sorted = [...(this.outcomes.get(path)?.findings ?? []), ...repository].sort(compareFindings);
     return capFindings(sorted, this.config.limits.maxFindingsPerFile, capSeverity);
   }
@@ -220,4 +255,47 @@ export class Workspace {
 function surfaceOf(outcome: FileOutcome): string {
   const { type, frontmatter, anchors, links, tables, governance, skipped } = outcome.document;
   return JSON.stringify([type, frontmatter?.yaml, frontmatter?.yamlStartLine, anchors, links, tables, governance, skipped]);
+}
+
+/** One pass of the repository rules: the index, each file's findings, and each rule's findings by file. */
+interface Pass {
+  index: RepoIndex;
+  findings: Map<string, Finding[]>;
+  byRule: ReadonlyMap<string, ReadonlyMap<string, readonly Finding[]>>;
+}
+
+/** More reshaped documents than this (a branch switch) and a full pass is as quick. */
+const MAX_RESHAPED = 16;
+
+function pushTo(map: Map<string, Finding[]>, key: string, finding: Finding): void {
+  const list = map.get(key);
+  if (list) list.push(finding);
+  else map.set(key, [finding]);
+}
+
+/**
+ * The reshaped documents and every governed document that names one of them,
+ * before or after the edit: by a link to its path, or by one of its ids in an
+ * id field.
+ */
+function documentsNaming(before: RepoIndex, after: RepoIndex, reshaped: ReadonlySet<string>): Set<string> {
+  const touched = new Set(reshaped);
+  const ids = new Set<string>();
+  for (const index of [before, after]) {
+    for (const [id, definitions] of index.ids) if (definitions.some((definition) => reshaped.has(definition.document.path))) ids.add(id);
+  }
+  const names = [...reshaped].map((path) => path.slice(path.lastIndexOf('/') + 1));
+  for (const document of after.governed) {
+    if (touched.has(document.path)) continue;
+    const byId = Object.keys(REFERENCE_FIELDS).some((field) => stringListField(document, field).some((item) => ids.has(item.value)));
+    // Only a link whose text holds the file name can lead to it: the cheap test first, resolution only then.
+    const byLink = document.links.some((link) => names.some((name) => link.url.includes(name)) && linksTo(document.path, link.url, reshaped));
+    if (byId || byLink) touched.add(document.path);
+  }
+  return touched;
+}
+
+function linksTo(from: string, url: string, paths: ReadonlySet<string>): boolean {
+  const target = repositoryPathOf(from, url);
+  return target !== null && 'path' in target && paths.has(target.path);
 }

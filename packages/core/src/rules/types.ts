@@ -55,6 +55,13 @@ export interface DocumentRule extends RuleMeta {
 /** Sees the whole repository index: runs once, on the main thread. */
 export interface RepositoryRule extends RuleMeta {
   kind: 'repository';
+  /**
+   * Its reports on a document depend only on that document and on what the
+   * index says about the paths and ids the document names, and it checks
+   * `index.governed` one by one: after an edit, an editor re-checks only the
+   * documents that name the edited one.
+   */
+  perDocument?: true;
   check(index: RepoIndex, context: RepositoryContext): Report[];
 }
 

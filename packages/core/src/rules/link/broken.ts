@@ -47,6 +47,7 @@ export default defineRepositoryRule({
   description: 'A relative link in a governance document to a missing file, to a heading anchor the target does not have, or to a place outside the repository.',
   serves: ['7.5.3'],
   fixable: 'code',
+  perDocument: true,
   messages: {
     missingFile: 'This link points at `{{path}}`, which does not exist in the repository.',
     missingAnchor: '`{{path}}` has no heading for `#{{anchor}}`.{{suggestion}}',
