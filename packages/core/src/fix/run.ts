@@ -36,12 +36,16 @@ function fixesByFile(result: LintResult): Map<string, Fix[]> {
   return byFile;
 }
 
-/** Write a fixed file unless it changed on disk since it was read, and never through a symbolic link. */
-function writeFixed(root: string, path: string, originalHash: string, bytes: Uint8Array): void {
+/**
+ * Write a fixed file unless it changed on disk since it was read, and never
+ * through a symbolic link; says why when it does not.
+ */
+function writeFixed(root: string, path: string, originalHash: string, bytes: Uint8Array): string | undefined {
   const absolute = resolve(root, path);
-  if (lstatSync(absolute).isSymbolicLink()) return;
-  if (hashBytes(readFileSync(absolute)) !== originalHash) return;
+  if (lstatSync(absolute).isSymbolicLink()) return `${path} was not fixed: it is a symbolic link`;
+  if (hashBytes(readFileSync(absolute)) !== originalHash) return `${path} was not fixed: it changed while aimslint ran; run --fix again`;
   replaceFileAtomically(absolute, bytes);
+  return undefined;
 }
 
 /**
@@ -74,9 +78,13 @@ export async function lintAndFix(options: LintOptions, fixOptions: FixOptions): 
   }
   const changed = [...originalHashes.keys()].sort();
   const outputs = new Map(changed.map((path) => [path, Buffer.from(overlay.get(path) ?? new Uint8Array()).toString('utf8')]));
+  const notices = [...result.notices];
   if (fixOptions.write) {
-    for (const path of changed) writeFixed(result.root, path, originalHashes.get(path) ?? '', overlay.get(path) ?? new Uint8Array());
+    for (const path of changed) {
+      const notice = writeFixed(result.root, path, originalHashes.get(path) ?? '', overlay.get(path) ?? new Uint8Array());
+      if (notice) notices.push(notice);
+    }
   }
   const files = result.files.map((file) => (outputs.has(file.path) ? { ...file, output: outputs.get(file.path) ?? '' } : file));
-  return { result: { ...result, files }, changed, passes };
+  return { result: { ...result, files, notices }, changed, passes };
 }
