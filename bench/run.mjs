@@ -16,6 +16,7 @@ import { BENCH_NOW, buildModel } from './lib/model.mjs';
 import { renderDocument } from './lib/render.mjs';
 import { bestOf, hasGnuTime, measure } from './lib/measure.mjs';
 import { evaluateTargets } from './lib/targets.mjs';
+import { editorRows } from './lib/editor.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = {
@@ -295,6 +296,7 @@ async function main() {
     const rows = await startupRows(opts, scratch);
     for (const corpus of corpora(opts)) {
       rows.push(...await aimslintRows(corpus, opts, features, scratch));
+      rows.push(...await editorRows(corpus, { bin: BIN.aimslint, now: BENCH_NOW, edits: opts.quick ? 2 : 5 }));
       rows.push(...await competitorRows(corpus, opts, scratch));
     }
     if (rows.some((r) => r.expected !== undefined && r.files !== undefined && r.files !== r.expected)) {

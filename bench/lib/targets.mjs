@@ -60,7 +60,7 @@ function speedup(rows) {
 /** @param {import('../run.mjs').Row[]} rows */
 function memory(rows) {
   const name = 'peak memory at 10k < 400 MiB';
-  const measured = rows.filter((r) => r.tool.startsWith('aimslint') && r.size === 10_000 && r.peakMiB !== undefined);
+  const measured = rows.filter((r) => r.tool.startsWith('aimslint') && !r.tool.startsWith('aimslint lsp') && r.size === 10_000 && r.peakMiB !== undefined);
   if (measured.length === 0) return line(name, undefined, 'not run');
   const peak = Math.max(...measured.map((r) => /** @type {number} */ (r.peakMiB)));
   return line(name, peak < 400, `${peak.toFixed(0)} MiB (highest aimslint row)`);
@@ -94,6 +94,27 @@ function linear(rows) {
 }
 
 /**
+ * The language server's targets: edit to diagnostics within 150 ms, under 500 MiB.
+ * @param {import('../run.mjs').Row[]} rows
+ */
+function editor(rows) {
+  const rowOf = (kind) => find(rows, `aimslint lsp: edit to diagnostics (${kind})`, 10_000);
+  const latency = (kind) => {
+    const row = rowOf(kind);
+    const name = `edit to diagnostics at 10k (${kind}) < 150 ms`;
+    if (!row) return line(name, undefined, 'not run');
+    if (row.wallS === undefined) return line(name, row.note?.startsWith('skipped') ? undefined : false, row.note ?? 'no result');
+    return line(name, row.wallS < 0.15, `${(row.wallS * 1000).toFixed(0)} ms (median)`);
+  };
+  const peak = rowOf('prose')?.peakMiB;
+  return [
+    latency('prose'),
+    latency('heading an SoA cites'),
+    line('language server memory at 10k < 500 MiB', peak === undefined ? undefined : peak < 500, fmtMiB(peak)),
+  ];
+}
+
+/**
  * @param {import('../run.mjs').Row[]} rows
  * @returns {string[]} one line per target
  */
@@ -107,5 +128,6 @@ export function evaluateTargets(rows) {
     memory(rows),
     hundredK(rows),
     linear(rows),
+    ...editor(rows),
   ];
 }

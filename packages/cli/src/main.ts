@@ -17,6 +17,7 @@ import {
   renderReportCsv,
   prettyJsonChunks,
   renderReportHtmlChunks,
+  lintAndFix,
   renderReportMarkdown,
   replaceFileAtomicallyFrom,
   ruleById,
@@ -43,6 +44,7 @@ const HELP = `Usage: aimslint [lint] [paths...] [options]
        aimslint explain [rule-id]
        aimslint init [dir] [--preset recommended|model-cards]
        aimslint init --adopt [dir] [--write]
+       aimslint lsp --stdio     the language server, for editors (see README: In your editor)
 
 Check ISO/IEC 42001 AIMS documents (Markdown with YAML frontmatter).
 
@@ -57,6 +59,8 @@ Options:
   --cache-location <path>  where the cache is stored
   --workers <n|auto>       parsing threads (default auto: the cores, for big repositories)
   --changed-since <ref>    report only files changed since a git ref (and the files they affect)
+  --fix                    apply the fixes that keep the meaning, write the files, report what is left
+  --fix-dry-run            as --fix, without writing: the JSON format carries each fixed file's \`output\`
   --link-base <url>        report: prefix for document links (e.g. https://github.com/org/repo/blob/main/)
   --max-run-seconds <n>    stop with exit status 2 after n seconds (default: limits.maxRunSeconds, 300)
   --suppress-all           accept every current error: count them in aimslint-suppressions.json; only new ones fail
@@ -98,6 +102,9 @@ const OPTIONS = {
   'suppressions-location': { type: 'string' },
   'cache-location': { type: 'string' },
   workers: { type: 'string' },
+  fix: { type: 'boolean' },
+  stdio: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -261,9 +268,9 @@ function suppressionsUpdate(values: Values): { suppress?: 'all' | string[]; prun
   return { ...(suppress === undefined ? {} : { suppress }), ...(values['prune-suppressions'] ? { prune: true } : {}) };
 }
 
-function lintRepository(values: Values, paths: string[], io: CliIo): Promise<LintResult> {
+function lintOptions(values: Values, paths: string[], io: CliIo): Parameters<typeof lint>[0] {
   const update = suppressionsUpdate(values);
-  return lint({
+  return {
     ...(update === undefined ? {} : { suppressionsUpdate: update }),
     ...(values['suppressions-location'] === undefined ? {} : { suppressionsLocation: values['suppressions-location'] }),
     cwd: io.cwd,
@@ -278,7 +285,18 @@ function lintRepository(values: Values, paths: string[], io: CliIo): Promise<Lin
     changedSince: values['changed-since'],
     maxRunSeconds: parseMaxRunSeconds(values['max-run-seconds']),
     onTimeout: io.onTimeout,
-  });
+  };
+}
+
+function lintRepository(values: Values, paths: string[], io: CliIo): Promise<LintResult> {
+  return lint(lintOptions(values, paths, io));
+}
+
+/** Lint, or with --fix/--fix-dry-run fix and report what is left (ESLint's semantics). */
+async function lintOrFix(values: Values, paths: string[], io: CliIo): Promise<LintResult> {
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together: choose one');
+  if (!values.fix && !values['fix-dry-run']) return lintRepository(values, paths, io);
+  return (await lintAndFix(lintOptions(values, paths, io), { write: values.fix === true })).result;
 }
 
 function parseMaxRunSeconds(value: string | undefined): number | undefined {
@@ -304,7 +322,7 @@ async function lintCommand(values: Values, paths: string[], io: CliIo): Promise<
   const formatter = FORMAT_CHUNKS[formatName];
   if (!formatter) throw new UsageError(`unknown format "${formatName}"; choose one of ${formatterNames().join(', ')}`);
   const maxWarnings = parseMaxWarnings(values['max-warnings']);
-  const linted = await lintRepository(values, paths, io);
+  const linted = await lintOrFix(values, paths, io);
   for (const notice of linted.notices) io.stderr.write(`aimslint: ${notice}\n`);
   if (values.timing) io.stderr.write(timingTable(linted));
   const result = values.quiet ? withoutWarnings(linted) : linted;
@@ -359,6 +377,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       const written = init(io.cwd, rest[0], parsePreset(values.preset));
       io.stdout.write(`Wrote ${written.length} files:\n${written.map((path) => `  ${path}\n`).join('')}Run \`aimslint${rest[0] === undefined ? '' : ` ${rest[0]}`}\` to check them.\n`);
       return 0;
+    }
+    case 'lsp': {
+      if (!values.stdio) throw new UsageError('the language server talks over standard input and output: run `aimslint lsp --stdio`');
+      // Loaded only here: a lint run never pays for the server's code.
+      const { startServer } = await import('./lsp/server.js');
+      return startServer({ ...(values.now === undefined ? {} : { now: values.now }), ...(io.workerUrl === undefined ? {} : { workerUrl: io.workerUrl }) });
     }
     case 'lint':
       return lintCommand(values, rest, io);

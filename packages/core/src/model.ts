@@ -32,6 +32,44 @@ export interface Finding {
   /** What to write instead, when the rule knows. */
   hint?: string;
   related?: RelatedLocation[];
+  /** A correction that keeps the meaning, applied by `--fix` (offsets resolved against the file's text). */
+  fix?: Fix;
+  /** Corrections a person must choose between ("did you mean"): offered by editors, never applied by `--fix`. */
+  suggestions?: Suggestion[];
+  /** What the rule proposed, in line/column terms, until the engine resolves it against the file's text. */
+  proposed?: ProposedFixes;
+}
+
+/**
+ * One edit as a rule knows it: a range of the LF text (as findings are
+ * placed) and the text to put there (`\n` becomes the file's own line ending).
+ * With `find`, only the last occurrence of that exact text inside the range is
+ * replaced, so a rule can edit inside a construct it knows only the range of.
+ */
+export interface TextEdit {
+  /** Repository-relative path of the file edited: a fix may edit another file than the finding's. */
+  file: string;
+  range: SourceRange;
+  text: string;
+  find?: string;
+}
+
+/** ESLint's fix: replace `range` (offsets into the file's text without its BOM, line endings as they are) with `text`. */
+export interface Fix {
+  /** Repository-relative path of the file the fix edits. */
+  file: string;
+  range: [number, number];
+  text: string;
+}
+
+export interface Suggestion {
+  desc: string;
+  fix: Fix;
+}
+
+export interface ProposedFixes {
+  fix?: TextEdit[];
+  suggestions?: { desc: string; edits: TextEdit[] }[];
 }
 
 /** Where a frontmatter key and its value stand in the file. */

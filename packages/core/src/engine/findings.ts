@@ -23,6 +23,11 @@ export function toFinding(rule: Rule, report: Report, severity: Severity): Findi
   };
   if (report.hint !== undefined) finding.hint = report.hint;
   if (report.related !== undefined && report.related.length > 0) finding.related = report.related;
+  const fix = rule.fixable === 'code' && report.fix !== undefined && report.fix.length > 0 ? report.fix : undefined;
+  const suggestions = report.suggestions?.filter((suggestion) => suggestion.edits.length > 0);
+  if (fix || (suggestions && suggestions.length > 0)) {
+    finding.proposed = { ...(fix ? { fix } : {}), ...(suggestions && suggestions.length > 0 ? { suggestions } : {}) };
+  }
   return finding;
 }
 

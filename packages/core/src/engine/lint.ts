@@ -1,4 +1,4 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { getCatalog, catalogNames, FRAMEWORKS, getFramework, type Framework } from '../catalog/index.js';
 import { loadConfig } from '../config/load.js';
@@ -25,6 +25,9 @@ import { applyDirectives, directivesOf, type SuppressedFinding } from './suppres
 import { applyBulkSuppressions, countErrors, readBulkSuppressions, SUPPRESSIONS_FILE, updatedSuppressions, writeBulkSuppressions, type SuppressionUpdate } from './baseline.js';
 import { SUPPRESSION_INVALID } from '../rules/suppression/invalid.js';
 import { SUPPRESSION_UNUSED } from '../rules/suppression/unused.js';
+import { hashBytes } from '../parse/document.js';
+import { resolveFinding } from '../fix/resolve.js';
+import { sourceTextOf, type SourceText } from '../fix/source.js';
 
 export interface LintOptions {
   /** Where relative paths and config discovery start. */
@@ -62,6 +65,11 @@ export interface LintOptions {
   suppressionsLocation?: string;
   /** Write the suppressions file in this run (`--suppress-all`, `--suppress-rule`, `--prune-suppressions`). */
   suppressionsUpdate?: SuppressionUpdate;
+  /**
+   * Texts that win over the disk, by repository-relative path: an editor's
+   * unsaved buffers, or a fix pass's output. They bypass the cache.
+   */
+  overlay?: ReadonlyMap<string, Uint8Array>;
 }
 
 export interface FileResult {
@@ -73,6 +81,8 @@ export interface FileResult {
   warningCount: number;
   /** Findings an inline comment or the suppressions file suppressed, with why; not counted above. */
   suppressed?: SuppressedFinding[];
+  /** The fixed text (BOM included), when `--fix` or `--fix-dry-run` changed the file. */
+  output?: string;
 }
 
 export interface ActiveRule {
@@ -136,7 +146,7 @@ export function today(date = new Date()): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-function validNow(now: string | undefined): string {
+export function validNow(now: string | undefined): string {
   if (now === undefined) return today();
   const parsed = new Date(`${now}T00:00:00Z`);
   if (!ISO_DATE.test(now) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== now) {
@@ -165,7 +175,7 @@ export function activeRules(config: ResolvedConfig): ActiveRule[] {
  * asked at most once per path, and only inside the root: a path whose real
  * location is elsewhere (a symbolic link out) does not exist for us.
  */
-function existenceChecker(root: string): (path: string) => boolean {
+export function existenceChecker(root: string): (path: string) => boolean {
   const realRoot = realpathSync(root);
   const known = new Map<string, boolean>();
   return (path) => {
@@ -282,6 +292,49 @@ function applyBaseline(
   return { suppressions: next, name };
 }
 
+/** Parse with the overlay's texts winning: those files on this thread, the others as usual. */
+async function parseWithOverlay(
+  files: readonly DiscoveredFile[],
+  settings: FileJobSettings,
+  config: ResolvedConfig,
+  options: LintOptions,
+  notices: string[],
+): Promise<{ outcomes: FileOutcome[]; fromCache: number; workers: number }> {
+  const overlay = options.overlay;
+  if (!overlay || overlay.size === 0) return parseWithCache(files, settings, config, options, notices);
+  const held = files.filter((file) => overlay.has(file.path));
+  // Cached entries describe the disk; an overlay run neither reads nor writes them.
+  const rest = await parseFiles(files.filter((file) => !overlay.has(file.path)), settings, options);
+  const schemas = new SchemaRegistry(settings.customSchemas);
+  const byPath = new Map(rest.outcomes.map((outcome) => [outcome.document.path, outcome]));
+  for (const file of held) byPath.set(file.path, processFile(file, settings, schemas, overlay.get(file.path)));
+  const outcomes = files.flatMap((file) => {
+    const outcome = byPath.get(file.path);
+    return outcome ? [outcome] : [];
+  });
+  return { outcomes, fromCache: 0, workers: rest.workers };
+}
+
+/** A source for each document the index holds, read once, and only if it is still the text that was parsed. */
+function sourceReader(index: RepoIndex, overlay: ReadonlyMap<string, Uint8Array> | undefined): (file: string) => SourceText | undefined {
+  const read = new Map<string, SourceText | undefined>();
+  return (file) => {
+    if (read.has(file)) return read.get(file);
+    const document = index.byPath.get(file);
+    let source: SourceText | undefined;
+    if (document && !document.skipped) {
+      try {
+        const bytes = overlay?.get(file) ?? readFileSync(resolve(index.root, file));
+        if (hashBytes(bytes) === document.hash) source = sourceTextOf(bytes);
+      } catch {
+        source = undefined;
+      }
+    }
+    read.set(file, source);
+    return source;
+  };
+}
+
 /** Which files a change since `ref` can affect. */
 async function affectedBy(ref: string, config: ResolvedConfig, index: RepoIndex): Promise<(path: string) => boolean> {
   const changes = await changedFilesSince(config.root, ref);
@@ -329,7 +382,7 @@ async function lintWithConfig(options: LintOptions, config: ResolvedConfig, now:
     customSchemas: config.customSchemas,
     documentRules: rules.filter(({ rule }) => rule.kind === 'document').map(({ rule, severity, options: ruleOptions }) => ({ id: rule.id, severity, options: ruleOptions })),
   };
-  const parsed = await clock.lapAsync('parse', () => parseWithCache(files, settings, config, options, notices));
+  const parsed = await clock.lapAsync('parse', () => parseWithOverlay(files, settings, config, options, notices));
   const outcomes = parsed.outcomes;
   const documents = outcomes.map((outcome) => outcome.document);
   const historyRules = rules.filter(({ rule }) => HISTORY_RULES.has(rule.id));
@@ -348,6 +401,8 @@ async function lintWithConfig(options: LintOptions, config: ResolvedConfig, now:
       if (list) list.push(toFinding(rule, report, severity));
     }
   }
+  const sourceOf = sourceReader(index, options.overlay);
+  for (const [path, findings] of findingsByFile) findingsByFile.set(path, findings.map((finding) => resolveFinding(finding, sourceOf)));
   const capSeverity = rules.find(({ rule }) => rule.id === TOO_MANY_FINDINGS)?.severity ?? null;
   const isAffected = options.changedSince === undefined ? () => true : await affectedBy(options.changedSince, config, index);
   const inline = [...findingsByFile.entries()]

@@ -44,10 +44,16 @@ function sizeText(bytes: number): string {
 }
 
 
-/** Read a file within the limits; a problem becomes a skipped document, never an exception. */
-export function readDocument(file: DiscoveredFile, limits: Limits): { document: ParsedDocument; text: string } {
+/**
+ * Read a file within the limits; a problem becomes a skipped document, never an exception.
+ * `unsaved` is the file's text as an editor or a fix pass holds it: it wins over the disk.
+ */
+export function readDocument(file: DiscoveredFile, limits: Limits, unsaved?: Uint8Array): { document: ParsedDocument; text: string } {
   if (file.escapesRoot) {
     return { document: unreadable(file, 'This file is a symbolic link to a place outside the repository; it was not read.'), text: '' };
+  }
+  if (unsaved !== undefined && unsaved.length <= limits.maxFileBytes) {
+    return parseDocumentWithText({ path: file.path, bytes: unsaved, mappedType: file.mappedType, governance: file.governance, limits });
   }
   let bytes: Uint8Array;
   try {
@@ -68,8 +74,8 @@ export function readDocument(file: DiscoveredFile, limits: Limits): { document: 
 }
 
 /** Parse one file and run the document rules on it. `schemas` is built once per run or worker. */
-export function processFile(file: DiscoveredFile, settings: FileJobSettings, schemas: SchemaRegistry): FileOutcome {
-  const { document, text } = readDocument(file, settings.limits);
+export function processFile(file: DiscoveredFile, settings: FileJobSettings, schemas: SchemaRegistry, unsaved?: Uint8Array): FileOutcome {
+  const { document, text } = readDocument(file, settings.limits, unsaved);
   const findings = settings.documentRules.flatMap(({ id, severity, options }) => {
     const rule = ruleById(id) as DocumentRule | undefined;
     if (!rule) return [];

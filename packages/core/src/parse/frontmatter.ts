@@ -185,7 +185,7 @@ function checkShape(data: unknown, yaml: string, openingRange: SourceRange, limi
  * `uniqueKeys` is off because `yaml` checks it by comparing each key with all
  * before it: 25,000 keys took 9 s. `duplicateKeys` does it in one pass.
  */
-function parseYamlDocument(yaml: string): Document.Parsed {
+export function parseYamlDocument(yaml: string): Document.Parsed {
   return parseDocument(yaml, { version: '1.2', schema: 'core', uniqueKeys: false, prettyErrors: false });
 }
 

@@ -16,6 +16,7 @@ export function renderRuleDoc(rule: Rule): string {
     `- Default severity: **${rule.defaultSeverity}**`,
     `- Kind: ${KIND_WORDS[rule.kind]}`,
     `- Serves: ${rule.serves.join(', ')} (ISO/IEC 42001:2023 clauses and Annex A controls)`,
+    ...(rule.fixable ? ['- Fixable: `aimslint --fix` corrects some of its findings without changing their meaning (`--fix-dry-run` shows how)'] : []),
     `- Turn it off or down: \`rules: { "${rule.id}": "off" }\` in the config, or \`--rule ${rule.id}=warn\``,
     `- Examples of what it reports and what it accepts: the test file beside the rule, \`packages/core/src/rules/${rule.id}.test.ts\` (or the test of its area)`,
     '',

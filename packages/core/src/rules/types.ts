@@ -1,4 +1,4 @@
-import type { IndexedDocument, ParsedDocument, RelatedLocation, SeveritySetting, SourceRange } from '../model.js';
+import type { IndexedDocument, ParsedDocument, RelatedLocation, SeveritySetting, SourceRange, TextEdit } from '../model.js';
 import type { RepoIndex } from '../index/repo-index.js';
 import type { SchemaRegistry } from '../schemas/registry.js';
 import { visibleControls } from '../util/escape.js';
@@ -13,6 +13,8 @@ export interface RuleMeta {
   serves: string[];
   /** Named message templates; `{{name}}` is filled from a report's data. */
   messages: Record<string, string>;
+  /** Some of its findings carry a fix that `--fix` applies (ESLint's `meta.fixable`). */
+  fixable?: 'code';
 }
 
 /** What a rule reports: the engine adds rule id, severity and the final text. */
@@ -25,6 +27,10 @@ export interface Report {
   related?: RelatedLocation[];
   /** A finding the config asks to see only as a warning (`unknownKeys: warn`); never raises a rule's severity. */
   severity?: 'warn';
+  /** Edits that correct the finding without changing meaning; all in one file. Only for rules marked `fixable`. */
+  fix?: TextEdit[];
+  /** Corrections for a person to choose ("did you mean"); never applied by `--fix`. */
+  suggestions?: { desc: string; edits: TextEdit[] }[];
 }
 
 export interface RuleContext {
@@ -52,6 +58,13 @@ export interface DocumentRule extends RuleMeta {
 /** Sees the whole repository index: runs once, on the main thread. */
 export interface RepositoryRule extends RuleMeta {
   kind: 'repository';
+  /**
+   * Its reports on a document depend only on that document and on what the
+   * index says about the paths and ids the document names, and it checks
+   * `index.governed` one by one: after an edit, an editor re-checks only the
+   * documents that name the edited one.
+   */
+  perDocument?: true;
   check(index: RepoIndex, context: RepositoryContext): Report[];
 }
 

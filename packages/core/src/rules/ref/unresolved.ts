@@ -59,6 +59,7 @@ export default defineRepositoryRule({
   defaultSeverity: 'error',
   description: 'An id reference (owner, approved_by, system, related, ...) to nothing, or to the wrong kind of thing.',
   serves: ['5.3', '7.5.2'],
+  perDocument: true,
   messages: {
     missing: '`{{field}}` names `{{id}}`, but no document or role has that id; it must name {{label}}.{{suggestion}}',
     wrongKind: '`{{field}}` names `{{id}}`, which is {{actual}}; it must name {{label}}.',

@@ -6,6 +6,7 @@ export default defineRepositoryRule({
   defaultSeverity: 'error',
   description: 'A document whose `next_review` date has passed.',
   serves: ['7.5.2', '9.3'],
+  perDocument: true,
   messages: {
     overdue: 'The review of this document was due on {{due}}; review it, then update `last_reviewed` and `next_review`.',
   },

@@ -5,7 +5,19 @@ import { closest } from '../../util/suggest.js';
 import type { UnknownKeysPolicy } from '../../config/types.js';
 import { alwaysAllowedKey, defaultUnknownKeysPolicy } from '../../schemas/unknown-keys.js';
 import { OWNER_FIELDS, ownerForm, ownerPolicyOf, type OwnerPolicy } from '../../config/owners.js';
+import type { TextEdit } from '../../model.js';
 import { defineDocumentRule, type Report } from '../types.js';
+
+/** The quote the frontmatter already uses for text: single only when it never uses double. */
+function quoteStyle(document: ParsedDocument): string {
+  const yaml = document.frontmatter?.yaml ?? '';
+  return /[:[,-][ \t]*'/.test(yaml) && !/[:[,-][ \t]*"/.test(yaml) ? "'" : '"';
+}
+
+/** Replace `from` (as written inside `range`) with `to`: one edit, checked against the text when applied. */
+function replaceIn(document: ParsedDocument, range: Report['range'], from: string, to: string): TextEdit[] {
+  return [{ file: document.path, range, find: from, text: to }];
+}
 
 /** `/risks/0/likelihood` → `risks[0].likelihood`: how an author reads a path. */
 export function fieldName(pointer: string): string {
@@ -66,22 +78,26 @@ function reportFor(document: ParsedDocument, error: ErrorObject, unknownKeys: Un
       const nearest = closest(extra, Object.keys(schema?.properties ?? {}));
       // Where other keys are allowed, a near miss of a defined one (`model_verison`) is still a likely typo: a warning.
       if (unknownKeys === 'allow' && nearest === undefined) return undefined;
+      const range = keyRange(document, childPointer);
       return {
         messageId: 'unknownKey',
         data: { key: extra, where: pointer === '' ? `a document of type \`${document.type}\`` : `\`${field}\``, suggestion: nearest ? ` Did you mean \`${nearest}\`?` : '' },
         file,
-        range: keyRange(document, childPointer),
+        range,
         ...(unknownKeys === 'error' ? {} : { severity: 'warn' as const }),
+        ...(nearest ? { suggestions: [{ desc: `Rename \`${extra}\` to \`${nearest}\``, edits: replaceIn(document, range, extra, nearest) }] } : {}),
       };
     }
     case 'enum': {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
       const nearest = typeof error.data === 'string' ? closest(error.data, allowed) : undefined;
+      const range = valueRange(document, pointer);
       return {
         messageId: 'enum',
         data: { field, allowed: allowed.join(', '), found, suggestion: nearest ? ` Did you mean \`${nearest}\`?` : '' },
         file,
-        range: valueRange(document, pointer),
+        range,
+        ...(nearest && typeof error.data === 'string' ? { suggestions: [{ desc: `Change \`${error.data}\` to \`${nearest}\``, edits: replaceIn(document, range, error.data, nearest) }] } : {}),
       };
     }
     case 'type': {
@@ -91,7 +107,12 @@ function reportFor(document: ParsedDocument, error: ErrorObject, unknownKeys: Un
       const quote = expected === 'string' && (typeof error.data === 'number' || typeof error.data === 'boolean')
         ? ` Put it in quotes: \`"${source ?? String(error.data)}"\`, or YAML reads it as ${typeof error.data === 'number' ? `the number ${String(error.data)}` : 'true/false'}.`
         : '';
-      return { messageId: 'type', data: { field, expected: words, found: source !== undefined ? `\`${source}\`` : found, quote }, file, range: valueRange(document, pointer) };
+      const range = valueRange(document, pointer);
+      // Quoting a number keeps the digits as written (`1.10` stays 1.10, not 1.1): what the author meant.
+      const fix = quote !== '' && typeof error.data === 'number' && source !== undefined && /^[-+.\d][\w.+-]*$/.test(source)
+        ? replaceIn(document, range, source, `${quoteStyle(document)}${source}${quoteStyle(document)}`)
+        : undefined;
+      return { messageId: 'type', data: { field, expected: words, found: source !== undefined ? `\`${source}\`` : found, quote }, file, range, ...(fix ? { fix } : {}) };
     }
     case 'format': {
       const format = String((error.params as { format: string }).format);
@@ -175,6 +196,7 @@ export default defineDocumentRule({
   defaultSeverity: 'error',
   description: "A frontmatter value that breaks its document type's JSON Schema: one finding per problem, at the key or value.",
   serves: ['7.5.2'],
+  fixable: 'code',
   messages: {
     required: '`{{key}}` is missing from {{owner}}: add it.',
     requiredWhenApproved: '`{{key}}` is missing: an approved document must also say `approved_by`, `approved_on`, `last_reviewed` and `next_review`.',

@@ -1,0 +1,154 @@
+/**
+ * The language server over stdio, driven by a JSON-RPC client as an editor
+ * drives it: diagnostics on open and on every change (also for the documents
+ * an edit breaks elsewhere, cleared when fixed), completion, hover, go to
+ * definition and quick fixes. Runs the committed CLI bundle.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+
+const BIN = fileURLToPath(new URL('../../bin/aimslint.js', import.meta.url));
+const ACME = fileURLToPath(new URL('../../../../examples/acme/', import.meta.url));
+
+interface Diagnostic { range: { start: { line: number; character: number } }; code: string; source: string; message: string }
+interface Published { uri: string; diagnostics: Diagnostic[] }
+
+let root = '';
+let server: ChildProcess;
+let rpc: MessageConnection;
+const latest = new Map<string, Diagnostic[]>();
+/** Each returns true once satisfied; the others wait for the next notification. */
+let waiters: (() => boolean)[] = [];
+
+const uri = (path: string) => pathToFileURL(join(root, path)).href;
+
+/** Wait until the diagnostics of `path` satisfy `test` (they arrive asynchronously, after each change). */
+function diagnosticsOf(path: string, test: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no such diagnostics for ${path}: ${JSON.stringify(latest.get(uri(path)))}`)), 15_000);
+    const check = (): boolean => {
+      const current = latest.get(uri(path));
+      if (current === undefined || !test(current)) return false;
+      clearTimeout(timer);
+      resolve(current);
+      return true;
+    };
+    if (!check()) waiters.push(check);
+  });
+}
+
+let version = 1;
+function change(path: string, text: string): Promise<void> {
+  return rpc.sendNotification('textDocument/didChange', { textDocument: { uri: uri(path), version: ++version }, contentChanges: [{ text }] });
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'aimslint-lsp-'));
+  cpSync(ACME, root, { recursive: true });
+  server = spawn(process.execPath, [BIN, 'lsp', '--stdio', '--now', '2026-11-28'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  rpc = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+  rpc.onNotification('textDocument/publishDiagnostics', (params: Published) => {
+    latest.set(params.uri, params.diagnostics);
+    waiters = waiters.filter((waiter) => !waiter());
+  });
+  rpc.onRequest('client/registerCapability', () => null);
+  rpc.listen();
+  await rpc.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {}, workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'acme' }] });
+  await rpc.sendNotification('initialized', {});
+});
+
+afterAll(async () => {
+  await rpc.sendRequest('shutdown').catch(() => undefined);
+  await rpc.sendNotification('exit').catch(() => undefined);
+  rpc.dispose();
+  server.kill();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('aimslint lsp --stdio', () => {
+  const policy = 'aims/ai-policy.md';
+  const original = () => readFileSync(join(root, policy), 'utf8');
+
+  it('publishes diagnostics on open, on every change (unsaved text wins), and clears them when fixed', async () => {
+    await rpc.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(policy), languageId: 'markdown', version, text: original() } });
+    expect(await diagnosticsOf(policy, () => true)).toEqual([]);
+    await change(policy, original().replace('status: approved', 'status: aproved'));
+    const broken = await diagnosticsOf(policy, (list) => list.length > 0);
+    expect(broken.map((d) => [d.code, d.range.start.line + 1, d.range.start.character + 1, d.source])).toContainEqual(['schema/invalid', 6, 9, 'aimslint']);
+    expect(broken.find((d) => d.code === 'schema/invalid')?.message).toContain('Did you mean `approved`?');
+    await change(policy, original());
+    expect(await diagnosticsOf(policy, (list) => list.length === 0)).toEqual([]);
+  });
+
+  it('a renamed heading breaks the SoA row that cites it, and the fix clears it there', async () => {
+    await change(policy, original().replace('## Policy review', '## Reviewing this policy'));
+    const soa = await diagnosticsOf('aims/soa.md', (list) => list.some((d) => d.code === 'soa/evidence-broken'));
+    expect(soa.find((d) => d.code === 'soa/evidence-broken')?.message).toContain('#policy-review');
+    await change(policy, original());
+    expect(await diagnosticsOf('aims/soa.md', (list) => list.length === 0)).toEqual([]);
+  });
+
+  it('completes enum values, role ids, document ids and controls with titles', async () => {
+    const text = original();
+    const lines = text.split('\n');
+    const at = (prefix: string) => ({ line: lines.findIndex((line) => line.startsWith(prefix)), character: prefix.length });
+    const labels = async (position: { line: number; character: number }) =>
+      ((await rpc.sendRequest('textDocument/completion', { textDocument: { uri: uri(policy) }, position })) as { label: string; detail?: string }[]);
+    expect((await labels(at('status: '))).map((item) => item.label)).toEqual(['draft', 'in-review', 'approved', 'retired']);
+    expect((await labels(at('owner: '))).map((item) => item.label)).toContain('ROLE-AIMS-MANAGER');
+    expect((await labels(at('related: ['))).map((item) => item.label)).toContain('SCOPE-001');
+    expect(await labels(at('controls: ['))).toContainEqual(expect.objectContaining({ label: 'A.6.2.4', detail: expect.any(String) }));
+    expect((await labels(at('type: '))).map((item) => item.label)).toContain('ai-policy');
+  });
+
+  it('hovers a control (title, SoA state) and an id (title, type, status)', async () => {
+    const lines = original().split('\n');
+    const controls = lines.findIndex((line) => line.startsWith('controls:'));
+    const related = lines.findIndex((line) => line.startsWith('related:'));
+    const hoverAt = async (line: number, character: number) =>
+      ((await rpc.sendRequest('textDocument/hover', { textDocument: { uri: uri(policy) }, position: { line, character } })) as { contents: { value: string } } | null)?.contents.value;
+    const control = await hoverAt(controls, (lines[controls] ?? '').indexOf('A.2.3') + 1);
+    expect(control).toMatch(/^\*\*A\.2\.3\*\* .+\n\n- aims\/soa\.md: \*\*applicable\*\*/);
+    expect(await hoverAt(related, (lines[related] ?? '').indexOf('SCOPE-001') + 2)).toMatch(/^\*\*SCOPE-001\*\* .+\n\nType `aims-scope`, status `approved`, aims\/.+\.md$/);
+  });
+
+  it('goes to the definition of an id and to a linked heading', async () => {
+    const lines = original().split('\n');
+    const related = lines.findIndex((line) => line.startsWith('related:'));
+    const target = (await rpc.sendRequest('textDocument/definition', { textDocument: { uri: uri(policy) }, position: { line: related, character: (lines[related] ?? '').indexOf('ROLES-001') + 1 } })) as { uri: string; range: { start: { line: number } } };
+    expect(target.uri).toBe(uri('aims/roles.md'));
+    expect(target.range.start.line).toBe(1);
+    const row = lines.findIndex((line) => line.includes('scope.md#systems-in-scope'));
+    const heading = (await rpc.sendRequest('textDocument/definition', { textDocument: { uri: uri(policy) }, position: { line: row, character: (lines[row] ?? '').indexOf('scope.md#') + 2 } })) as { uri: string; range: { start: { line: number } } };
+    expect(heading.uri).toBe(uri('aims/scope.md'));
+    const scopeLines = readFileSync(join(root, 'aims/scope.md'), 'utf8').split('\n');
+    expect(scopeLines[heading.range.start.line]).toMatch(/^#+ Systems in scope/i);
+  });
+
+  it('a document added outside the editor (a watched-file change) joins the index', async () => {
+    const added = readFileSync(join(root, policy), 'utf8').replace('id: POL-001', 'id: POL-002').replace('title: Acme Lending AI Policy', 'title: Acme Lending AI Policy for suppliers');
+    writeFileSync(join(root, 'aims/supplier-policy.md'), added);
+    await rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('aims/supplier-policy.md'), type: 1 }] });
+    const lines = original().split('\n');
+    const position = { line: lines.findIndex((line) => line.startsWith('related: [')), character: 'related: ['.length };
+    const labels = async () => ((await rpc.sendRequest('textDocument/completion', { textDocument: { uri: uri(policy) }, position })) as { label: string }[]).map((item) => item.label);
+    // The notification is handled asynchronously: ask until the index has it.
+    for (let tries = 0; tries < 100 && !(await labels()).includes('POL-002'); tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await labels()).toContain('POL-002');
+  });
+
+  it('offers the fix and the suggestions as quick fixes', async () => {
+    await change(policy, original().replace('version: "3.0"', 'version: 3.0').replace('status: approved', 'status: aproved'));
+    await diagnosticsOf(policy, (list) => list.length >= 2);
+    const actions = (await rpc.sendRequest('textDocument/codeAction', { textDocument: { uri: uri(policy) }, range: { start: { line: 0, character: 0 }, end: { line: 15, character: 0 } }, context: { diagnostics: [] } })) as { title: string; isPreferred?: boolean; edit: { changes: Record<string, { range: { start: { line: number; character: number } }; newText: string }[]> } }[];
+    const byText = actions.map((action) => [action.title, action.isPreferred ?? false, action.edit.changes[uri(policy)]?.[0]?.newText, action.edit.changes[uri(policy)]?.[0]?.range.start]);
+    expect(byText).toContainEqual([expect.stringMatching(/^Fix: /), true, '"3.0"', { line: 6, character: 9 }]);
+    expect(byText).toContainEqual(['Change `aproved` to `approved`', false, 'approved', { line: 5, character: 8 }]);
+    await change(policy, original());
+  });
+});
