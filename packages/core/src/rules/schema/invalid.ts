@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import type { ParsedDocument } from '../../model.js';
 import { frontmatterRange, keyRange, locate, valueRange } from '../../index/fields.js';
-import { closest } from '../../util/suggest.js';
+import { closest, SuggestionBudget } from '../../util/suggest.js';
 import { defineDocumentRule, type Report } from '../types.js';
 
 /** `/risks/0/likelihood` → `risks[0].likelihood`: how an author reads a path. */
@@ -36,7 +36,10 @@ function schemaHint(error: ErrorObject): string {
   return typeof example === 'string' ? ` For example \`${example}\`.` : '';
 }
 
-function reportFor(document: ParsedDocument, error: ErrorObject): Report | undefined {
+/** Edit-distance cells a document's suggestions may spend: far more than any real schema needs. */
+const SUGGESTION_CELLS_PER_DOCUMENT = 5_000_000;
+
+function reportFor(document: ParsedDocument, error: ErrorObject, budget: SuggestionBudget): Report | undefined {
   const file = document.path;
   const pointer = error.instancePath;
   const field = fieldName(pointer);
@@ -58,7 +61,7 @@ function reportFor(document: ParsedDocument, error: ErrorObject): Report | undef
       const extra = String(params.additionalProperty ?? params.unevaluatedProperty);
       const childPointer = `${pointer}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       const schema = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
-      const nearest = closest(extra, Object.keys(schema?.properties ?? {}));
+      const nearest = closest(extra, Object.keys(schema?.properties ?? {}), budget);
       return {
         messageId: 'unknownKey',
         data: { key: extra, where: pointer === '' ? `a document of type \`${document.type}\`` : `\`${field}\``, suggestion: nearest ? ` Did you mean \`${nearest}\`?` : '' },
@@ -68,7 +71,7 @@ function reportFor(document: ParsedDocument, error: ErrorObject): Report | undef
     }
     case 'enum': {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
-      const nearest = typeof error.data === 'string' ? closest(error.data, allowed) : undefined;
+      const nearest = typeof error.data === 'string' ? closest(error.data, allowed, budget) : undefined;
       return {
         messageId: 'enum',
         data: { field, allowed: allowed.join(', '), found, suggestion: nearest ? ` Did you mean \`${nearest}\`?` : '' },
@@ -170,8 +173,11 @@ export default defineDocumentRule({
     const validated = data['type'] === undefined ? { ...data, type: document.type } : data;
     const { reports, rest } = mergeAlternatives(document, schemas.validate(document.type, validated));
     const seen = new Set<string>();
+    // One budget for the document's suggestions: thousands of unknown keys against a schema of
+    // thousands of properties (both the repository's) stay linear.
+    const budget = new SuggestionBudget(SUGGESTION_CELLS_PER_DOCUMENT);
     return [...reports, ...rest.flatMap((error) => {
-      const report = reportFor(document, error);
+      const report = reportFor(document, error, budget);
       if (!report || seen.has(reportKey(report))) return [];
       seen.add(reportKey(report));
       return [report];
