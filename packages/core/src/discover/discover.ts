@@ -56,6 +56,13 @@ export function globMatcher(globs: readonly string[]): (path: string) => boolean
   return (path) => match(path);
 }
 
+/** `folder///` → `folder`, by a loop: `/\/+$/` backtracks quadratically on a long run of slashes inside a glob. */
+function withoutTrailingSlashes(glob: string): string {
+  let end = glob.length;
+  while (end > 0 && glob.charCodeAt(end - 1) === 0x2f) end--;
+  return glob.slice(0, end);
+}
+
 /**
  * Every file under the root that the config includes and does not exclude,
  * sorted, honouring `.gitignore`. Symbolic links are listed but not followed
@@ -66,7 +73,7 @@ export async function discover(config: ResolvedConfig): Promise<DiscoveredFile[]
   const included = globMatcher(config.include);
   const excluded = globMatcher(config.exclude);
   const entries = walk(config.root, (path) => included(path) && !excluded(path));
-  const inGovernance = globMatcher(config.governance.map((glob) => (glob.includes('*') ? glob : `${glob.replace(/\/+$/, '')}/**`)));
+  const inGovernance = globMatcher(config.governance.map((glob) => (glob.includes('*') ? glob : `${withoutTrailingSlashes(glob)}/**`)));
   const assigners = config.assign.map((rule) => ({ match: globMatcher(rule.files), type: rule.type }));
   return entries
     .map(({ path, isSymbolicLink }) => {

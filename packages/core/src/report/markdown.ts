@@ -15,7 +15,8 @@ const FINDINGS_PER_RULE = 20;
  */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/\s*\r?\n\s*/g, ' ')
+    // A blank run with a line break becomes one space; `\s*\r?\n\s*` would backtrack quadratically on long blank runs.
+    .replace(/\s+/g, (blanks) => (blanks.includes('\n') ? ' ' : blanks))
     .replace(/[\\`*_[\]|]/g, (character) => `\\${character}`)
     .replace(/</g, '&lt;');
 }
