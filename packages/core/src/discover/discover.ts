@@ -57,7 +57,7 @@ export function globMatcher(globs: readonly string[]): (path: string) => boolean
 }
 
 /** `folder///` → `folder`, by a loop: `/\/+$/` backtracks quadratically on a long run of slashes inside a glob. */
-function withoutTrailingSlashes(glob: string): string {
+export function withoutTrailingSlashes(glob: string): string {
   let end = glob.length;
   while (end > 0 && glob.charCodeAt(end - 1) === 0x2f) end--;
   return glob.slice(0, end);

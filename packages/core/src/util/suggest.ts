@@ -1,3 +1,6 @@
+/** Two rows reused by every comparison: suggestions run thousands of them, allocation would dominate. */
+let scratch: [Float64Array, Float64Array] = [new Float64Array(64), new Float64Array(64)];
+
 /**
  * Edit distance up to `limit`: anything further returns `limit + 1`. Only the
  * cells within `limit` of the diagonal are computed (a path leaving that band
@@ -8,25 +11,31 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const band = Math.min(limit, Math.max(a.length, b.length));
   const over = band + 1;
-  let previous: number[] = Array.from({ length: b.length + 1 }, (_, j) => (j <= band ? j : over));
-  let current: number[] = new Array<number>(b.length + 1).fill(over);
+  if (scratch[0].length <= b.length) scratch = [new Float64Array(2 * b.length + 2), new Float64Array(2 * b.length + 2)];
+  let [previous, current] = scratch;
+  for (let j = 0; j <= b.length; j++) previous[j] = j <= band ? j : over;
   for (let i = 1; i <= a.length; i++) {
     const lo = Math.max(1, i - band);
     const hi = Math.min(b.length, i + band);
     // Cells just outside the band count as over the limit for the next row.
     current[lo - 1] = lo === 1 && i <= band ? i : over;
     if (hi < b.length) current[hi + 1] = over;
-    let rowMinimum = current[lo - 1] ?? over;
+    let rowMinimum = current[lo - 1] as number;
+    const code = a.charCodeAt(i - 1);
     for (let j = lo; j <= hi; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min((previous[j] ?? over) + 1, (current[j - 1] ?? over) + 1, (previous[j - 1] ?? over) + cost);
+      const substitution = (previous[j - 1] as number) + (code === b.charCodeAt(j - 1) ? 0 : 1);
+      const deletion = (previous[j] as number) + 1;
+      const insertion = (current[j - 1] as number) + 1;
+      const value = substitution < deletion ? (substitution < insertion ? substitution : insertion) : deletion < insertion ? deletion : insertion;
       current[j] = value;
       if (value < rowMinimum) rowMinimum = value;
     }
     if (rowMinimum > limit) return limit + 1;
-    [previous, current] = [current, previous];
+    const swap = previous;
+    previous = current;
+    current = swap;
   }
-  return Math.min(previous[b.length] ?? over, limit + 1);
+  return Math.min(previous[b.length] as number, limit + 1);
 }
 
 const limitFor = (word: string): number => (word.length <= 4 ? 1 : 2);
@@ -81,7 +90,7 @@ export function closest(word: string, candidates: Iterable<string>, budget = new
 }
 
 /** Edit-distance cells all lookups of one Suggester may spend: well under a second. */
-const CELLS_PER_RUN = 50_000_000;
+const CELLS_PER_RUN = 20_000_000;
 const MAX_REMEMBERED_ANSWERS = 10_000;
 
 /**
