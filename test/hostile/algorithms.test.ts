@@ -26,7 +26,7 @@ const NOISE_MS = 10;
 function bestTime<T>(work: () => T): { ms: number; result: T } {
   let ms = Number.POSITIVE_INFINITY;
   let result = work();
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     const started = performance.now();
     result = work();
     ms = Math.min(ms, performance.now() - started);
@@ -48,9 +48,9 @@ const scan = (text: string): MarkdownStructure => scanMarkdown(text, 1);
 describe('Markdown scanning stays linear', () => {
   it('a line of thousands of list markers (`- - - … x`)', () => {
     const line = (n: number): string => `${'- '.repeat(n)}[x](#top)\n`;
-    const { ratio, large } = growth(2500, line, scan);
+    const { ratio, large } = growth(5000, line, scan);
     expect(ratio).toBeLessThan(MAX_GROWTH);
-    expect(large.links.map((link) => [link.url, link.range.line, link.range.column])).toEqual([['#top', 1, 2 * 10_000 + 1]]);
+    expect(large.links.map((link) => [link.url, link.range.line, link.range.column])).toEqual([['#top', 1, 2 * 20_000 + 1]]);
   });
 
   it('blank lines under very deep list nesting', () => {
@@ -78,9 +78,9 @@ describe('Markdown scanning stays linear', () => {
 
   it('thousands of definitions whose `<destination` never closes', () => {
     const definitions = (n: number): string => `${'[draft]: <procedures/draft.md\n\n'.repeat(n)}[policy]: /aims/ai-policy.md\n\nSee [the policy][policy].\n`;
-    const { ratio, large } = growth(3000, definitions, scan);
+    const { ratio, large } = growth(6000, definitions, scan);
     expect(ratio).toBeLessThan(MAX_GROWTH);
-    expect(large.links.map((link) => [link.url, link.kind, link.range.line])).toEqual([['/aims/ai-policy.md', 'reference', 2 * 12_000 + 3]]);
+    expect(large.links.map((link) => [link.url, link.kind, link.range.line])).toEqual([['/aims/ai-policy.md', 'reference', 2 * 24_000 + 3]]);
   });
 });
 
