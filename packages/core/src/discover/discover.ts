@@ -47,6 +47,13 @@ function targetEscapesRoot(root: string, absolute: string): boolean {
   }
 }
 
+/** `folder///` → `folder`, by a loop: `/\/+$/` backtracks quadratically on a long run of slashes inside a glob. */
+export function withoutTrailingSlashes(glob: string): string {
+  let end = glob.length;
+  while (end > 0 && glob.charCodeAt(end - 1) === 0x2f) end--;
+  return glob.slice(0, end);
+}
+
 /**
  * Every file under the root that the config includes and does not exclude,
  * sorted, honouring `.gitignore`. Symbolic links are listed but not followed
@@ -57,7 +64,7 @@ export async function discover(config: ResolvedConfig, notices: string[] = []): 
   const included = globMatcher(config.include);
   const excluded = globMatcher(config.exclude);
   const entries = walk(config.root, (path) => included(path) && !excluded(path), notices);
-  const inGovernance = globMatcher(config.governance.map((glob) => (glob.includes('*') ? glob : `${glob.replace(/\/+$/, '')}/**`)));
+  const inGovernance = globMatcher(config.governance.map((glob) => (glob.includes('*') ? glob : `${withoutTrailingSlashes(glob)}/**`)));
   const assigners = config.assign.map((rule) => ({ match: globMatcher(rule.files), type: rule.type }));
   return entries
     .map(({ path, isSymbolicLink }) => {

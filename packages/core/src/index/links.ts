@@ -46,9 +46,41 @@ export function repositoryPathOf(fromPath: string, url: string): { path: string;
   return { path: joined.replace(/\/$/, '') || '.', anchor };
 }
 
-function nearestAnchor(anchors: readonly string[], wanted: string): string | undefined {
+/** Where each anchor of a document first appears, as written and lower-cased. */
+interface AnchorLookup {
+  exact: Map<string, number>;
+  lower: Map<string, number>;
+}
+
+/**
+ * Built once per document and kept while the document lives: a file of
+ * thousands of links to missing anchors in a file of thousands of headings
+ * costs one lookup per link, not one pass over the headings.
+ */
+const anchorLookups = new WeakMap<IndexedDocument, AnchorLookup>();
+
+function anchorLookup(document: IndexedDocument): AnchorLookup {
+  const cached = anchorLookups.get(document);
+  if (cached) return cached;
+  const exact = new Map<string, number>();
+  const lower = new Map<string, number>();
+  document.anchors.forEach((anchor, position) => {
+    if (!exact.has(anchor)) exact.set(anchor, position);
+    const folded = anchor.toLowerCase();
+    if (!lower.has(folded)) lower.set(folded, position);
+  });
+  const lookup = { exact, lower };
+  anchorLookups.set(document, lookup);
+  return lookup;
+}
+
+/** The first anchor that matches ignoring case, or that is the wanted text with blanks as dashes. */
+function nearestAnchor(document: IndexedDocument, lookup: AnchorLookup, wanted: string): string | undefined {
   const lower = wanted.toLowerCase();
-  return anchors.find((anchor) => anchor.toLowerCase() === lower || anchor === lower.replace(/\s+/g, '-'));
+  const byCase = lookup.lower.get(lower) ?? Number.POSITIVE_INFINITY;
+  const byDashes = lookup.exact.get(lower.replace(/\s+/g, '-')) ?? Number.POSITIVE_INFINITY;
+  const position = Math.min(byCase, byDashes);
+  return position === Number.POSITIVE_INFINITY ? undefined : document.anchors[position];
 }
 
 export function resolveLink(universe: LinkUniverse, fromPath: string, url: string): LinkTarget {
@@ -60,8 +92,11 @@ export function resolveLink(universe: LinkUniverse, fromPath: string, url: strin
     if (target.path === '.' || universe.pathExists(target.path)) return { kind: 'ok', path: target.path, anchor: target.anchor, document: undefined };
     return { kind: 'missing-file', path: target.path };
   }
-  if (target.anchor !== undefined && target.anchor !== '' && !document.anchors.includes(target.anchor)) {
-    return { kind: 'missing-anchor', path: target.path, anchor: target.anchor, suggestion: nearestAnchor(document.anchors, target.anchor) };
+  if (target.anchor !== undefined && target.anchor !== '') {
+    const lookup = anchorLookup(document);
+    if (!lookup.exact.has(target.anchor)) {
+      return { kind: 'missing-anchor', path: target.path, anchor: target.anchor, suggestion: nearestAnchor(document, lookup, target.anchor) };
+    }
   }
   return { kind: 'ok', path: target.path, anchor: target.anchor, document };
 }

@@ -97,15 +97,15 @@ export class BacktickIndex {
   private readonly cursors = new Map<number, number>();
 
   constructor(src: string, from: number, to: number) {
-    let i = src.indexOf('`', from);
-    while (i !== -1 && i < to) {
+    let i = indexWithin(src, '`', from, to);
+    while (i !== -1) {
       let j = i + 1;
       while (j < to && src.charCodeAt(j) === BACKTICK) j++;
       const length = j - i;
       const list = this.runs.get(length);
       if (list) list.push(i);
       else this.runs.set(length, [i]);
-      i = src.indexOf('`', j);
+      i = indexWithin(src, '`', j, to);
     }
   }
 
@@ -118,6 +118,21 @@ export class BacktickIndex {
     this.cursors.set(length, cursor);
     return list[cursor] ?? -1;
   }
+}
+
+/**
+ * `src.indexOf(needle, from)` that never looks at or past `to`. A plain
+ * `indexOf` runs on to the end of the document when the needle is missing
+ * from the range, so a heading or cell per line, each without its closing
+ * character, would cost the whole file per line.
+ */
+export function indexWithin(src: string, needle: string, from: number, to: number): number {
+  const first = needle.charCodeAt(0);
+  const last = to - needle.length;
+  for (let i = from; i <= last; i++) {
+    if (src.charCodeAt(i) === first && (needle.length === 1 || src.startsWith(needle, i))) return i;
+  }
+  return -1;
 }
 
 /** `indexOf` memoised per needle: repeated searches from later starts reuse the last answer. */
@@ -133,9 +148,8 @@ class MemoSearch {
 
   find(from: number): number {
     if (from >= this.lastFrom && (this.lastFound === -1 || this.lastFound >= from)) return this.lastFound;
-    const found = this.src.indexOf(this.needle, from);
     this.lastFrom = from;
-    this.lastFound = found !== -1 && found + this.needle.length <= this.to ? found : -1;
+    this.lastFound = indexWithin(this.src, this.needle, from, this.to);
     return this.lastFound;
   }
 }
@@ -187,8 +201,8 @@ function isUnquotedValueChar(code: number): boolean {
 function parseAttributeValue(src: string, from: number, to: number): [string, number] | null {
   const quote = src.charCodeAt(from);
   if (quote === DQUOTE || quote === SQUOTE) {
-    const close = src.indexOf(quote === DQUOTE ? '"' : "'", from + 1);
-    if (close === -1 || close >= to) return null;
+    const close = indexWithin(src, quote === DQUOTE ? '"' : "'", from + 1, to);
+    if (close === -1) return null;
     return [src.slice(from + 1, close), close + 1];
   }
   let i = from;
@@ -259,20 +273,20 @@ export function recordHtmlTag(tag: HtmlTag, from: number, sink: InlineSink): voi
  */
 export function scanHtmlRange(src: string, from: number, to: number, sink: InlineSink): void {
   const commentEnd = new MemoSearch(src, '-->', to);
-  let i = src.indexOf('<', from);
-  while (i !== -1 && i < to) {
+  let i = indexWithin(src, '<', from, to);
+  while (i !== -1) {
     if (src.startsWith('<!--', i)) {
       const end = commentEnd.find(i + 4);
       if (end === -1) return;
-      i = src.indexOf('<', end + 3);
+      i = indexWithin(src, '<', end + 3, to);
       continue;
     }
     const tag = parseHtmlTag(src, i, to);
     if (tag) {
       recordHtmlTag(tag, i, sink);
-      i = src.indexOf('<', tag.end);
+      i = indexWithin(src, '<', tag.end, to);
     } else {
-      i = src.indexOf('<', i + 1);
+      i = indexWithin(src, '<', i + 1, to);
     }
   }
 }
@@ -310,8 +324,9 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
 
 /** Decodes a character reference at `from` (`&`); returns [text, end] or null. */
 function decodeEntity(src: string, from: number, to: number): [string, number] | null {
-  const semicolon = src.indexOf(';', from + 1);
-  if (semicolon === -1 || semicolon >= to || semicolon - from > 33) return null;
+  // The longest reference we decode is 33 characters: look no further for its `;`.
+  const semicolon = indexWithin(src, ';', from + 1, Math.min(to, from + 34));
+  if (semicolon === -1) return null;
   const body = src.slice(from + 1, semicolon);
   if (body.startsWith('#')) {
     const hex = body[1] === 'x' || body[1] === 'X';

@@ -15,6 +15,7 @@ import { slug as githubSlug } from 'github-slugger';
 import type { CommentDirective, Heading, Link, MarkdownStructure, SourceRange, Table, TableCell } from '../model.js';
 import {
   BacktickIndex,
+  indexWithin,
   isSpaceOrTab,
   normalizeLabel,
   parseHtmlTag,
@@ -111,6 +112,39 @@ function isThematicBreak(src: string, from: number, to: number): boolean {
   return count >= 3;
 }
 
+/**
+ * Where a thematic break may start in [from, to): the start of the longest
+ * tail made of one marker character and blanks, the marker, and the offset of
+ * its third-last occurrence (a break needs three). A line of hundreds of list
+ * markers (`- - - … x`) asks for every suffix; this answers each in O(1).
+ */
+interface ThematicTail {
+  lineEnd: number;
+  tailStart: number;
+  marker: number;
+  thirdLast: number;
+}
+
+function thematicTail(src: string, from: number, to: number): ThematicTail {
+  let i = to;
+  let marker = -1;
+  let count = 0;
+  let thirdLast = -1;
+  while (i > from) {
+    const code = src.charCodeAt(i - 1);
+    if (isSpaceOrTab(code)) {
+      i--;
+      continue;
+    }
+    if (marker === -1 && (code === DASH || code === STAR || code === UNDERSCORE)) marker = code;
+    if (code !== marker) break;
+    i--;
+    count++;
+    if (count === 3) thirdLast = i;
+  }
+  return { lineEnd: to, tailStart: i, marker, thirdLast };
+}
+
 /** A setext underline: `=` or `-` run, then only trailing whitespace. Returns depth or 0. */
 function setextDepth(src: string, from: number, to: number): number {
   const marker = src.charCodeAt(from);
@@ -149,7 +183,7 @@ function openingFence(src: string, from: number, to: number): { code: number; le
   const length = i - from;
   if (length < 3) return null;
   // A backtick fence's info string may not contain backticks (it would be a code span).
-  if (code === BACKTICK && src.indexOf('`', i) !== -1 && src.indexOf('`', i) < to) return null;
+  if (code === BACKTICK && indexWithin(src, '`', i, to) !== -1) return null;
   return { code, length };
 }
 
@@ -323,8 +357,8 @@ function parseDefinitionLine(src: string, from: number, to: number): { label: st
   if (i >= to) return null;
   let url: string;
   if (src.charCodeAt(i) === LT) {
-    const close = src.indexOf('>', i + 1);
-    if (close === -1 || close >= to) return null;
+    const close = indexWithin(src, '>', i + 1, to);
+    if (close === -1) return null;
     url = src.slice(i + 1, close);
     i = close + 1;
   } else {
@@ -352,6 +386,10 @@ class BlockScanner {
   readonly definitions = new Map<string, string>();
 
   private readonly containers: Container[] = [];
+  /** Indexes of the block quotes among `containers`, ascending: a blank line skips the list items between them. */
+  private readonly quoteIndexes: number[] = [];
+  /** The current line's thematic-break tail, worked out once per line. */
+  private tail: ThematicTail | null = null;
   /** Open paragraph: content start and end offset of each of its lines. */
   private readonly paragraphStarts: number[] = [];
   private readonly paragraphEnds: number[] = [];
@@ -407,26 +445,51 @@ class BlockScanner {
   /** Consumes the markers of open containers that this line continues; returns how many. */
   private matchContainers(lineEnd: number): number {
     const src = this.src;
+    const containers = this.containers;
     let matched = 0;
-    for (const container of this.containers) {
+    while (matched < containers.length) {
+      const container = containers[matched];
       const { first, column } = this.peekIndent(lineEnd);
-      if (container.kind === 'quote') {
+      if (container?.kind === 'quote') {
         if (column - this.column > 3 || first >= lineEnd || src.charCodeAt(first) !== GT) break;
         this.pos = first + 1;
         this.column = column + 1;
         this.skipOneSpace(lineEnd);
+        matched++;
       } else if (first >= lineEnd) {
-        // A blank line continues a list item.
+        // A blank rest continues every list item up to the next block quote, which it does not:
+        // jump there at once, so blank lines under very deep nesting stay cheap.
         this.pos = lineEnd;
         this.column = column;
-      } else if (column >= container.contentColumn) {
+        return this.nextQuoteIndex(matched);
+      } else if (container && column >= container.contentColumn) {
         this.consumeIndentTo(container.contentColumn, lineEnd);
+        matched++;
       } else {
         break;
       }
-      matched++;
     }
     return matched;
+  }
+
+  /** The first block quote at or after container `index`, or the container count when there is none. */
+  private nextQuoteIndex(index: number): number {
+    const quotes = this.quoteIndexes;
+    let lo = 0;
+    let hi = quotes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((quotes[mid] ?? 0) < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return quotes[lo] ?? this.containers.length;
+  }
+
+  /** `isThematicBreak` for a suffix of the current line, in O(1) after one pass over the line. */
+  private thematicBreakAt(first: number, lineEnd: number): boolean {
+    if (this.tail?.lineEnd !== lineEnd) this.tail = thematicTail(this.src, this.pos, lineEnd);
+    const tail = this.tail;
+    return first >= tail.tailStart && first <= tail.thirdLast && this.src.charCodeAt(first) === tail.marker;
   }
 
   /** First non-blank offset from the cursor and its column (tabs expanded). */
@@ -488,6 +551,7 @@ class BlockScanner {
       const code = src.charCodeAt(first);
       if (code === GT) {
         this.closeLeaf();
+        this.quoteIndexes.push(this.containers.length);
         this.containers.push({ kind: 'quote' });
         this.pos = first + 1;
         this.column = column + 1;
@@ -496,7 +560,7 @@ class BlockScanner {
       }
       const paragraphOpen = this.paragraphStarts.length > 0;
       if (paragraphOpen && setextDepth(src, first, lineEnd) > 0) return;
-      if (isThematicBreak(src, first, lineEnd)) return;
+      if (this.thematicBreakAt(first, lineEnd)) return;
       const marker = listMarker(src, first, lineEnd);
       if (!marker) return;
       const contentFirst = skipSpacesAndTabs(src, marker.markerEnd, lineEnd);
@@ -620,6 +684,7 @@ class BlockScanner {
     if (count >= this.containers.length) return;
     this.closeLeaf();
     this.containers.length = count;
+    while ((this.quoteIndexes[this.quoteIndexes.length - 1] ?? -1) >= count) this.quoteIndexes.pop();
   }
 
   private closeLeaf(): void {

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import type { ParsedDocument } from '../../model.js';
 import { frontmatterRange, keyRange, locate, valueRange } from '../../index/fields.js';
-import { closest } from '../../util/suggest.js';
+import { closest, SuggestionBudget } from '../../util/suggest.js';
 import type { UnknownKeysPolicy } from '../../config/types.js';
 import { alwaysAllowedKey, defaultUnknownKeysPolicy } from '../../schemas/unknown-keys.js';
 import { OWNER_FIELDS, ownerForm, ownerPolicyOf, type OwnerPolicy } from '../../config/owners.js';
@@ -51,7 +51,10 @@ function schemaHint(error: ErrorObject): string {
   return typeof example === 'string' ? ` For example \`${example}\`.` : '';
 }
 
-function reportFor(document: ParsedDocument, error: ErrorObject, unknownKeys: UnknownKeysPolicy): Report | undefined {
+/** Edit-distance cells a document's suggestions may spend: far more than any real schema needs. */
+const SUGGESTION_CELLS_PER_DOCUMENT = 5_000_000;
+
+function reportFor(document: ParsedDocument, error: ErrorObject, unknownKeys: UnknownKeysPolicy, budget: SuggestionBudget): Report | undefined {
   const file = document.path;
   const pointer = error.instancePath;
   const field = fieldName(pointer);
@@ -75,7 +78,7 @@ function reportFor(document: ParsedDocument, error: ErrorObject, unknownKeys: Un
       if (alwaysAllowedKey(String(document.type), extra, pointer)) return undefined;
       const childPointer = `${pointer}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       const schema = error.parentSchema as { properties?: Record<string, unknown> } | undefined;
-      const nearest = closest(extra, Object.keys(schema?.properties ?? {}));
+      const nearest = closest(extra, Object.keys(schema?.properties ?? {}), budget);
       // Where other keys are allowed, a near miss of a defined one (`model_verison`) is still a likely typo: a warning.
       if (unknownKeys === 'allow' && nearest === undefined) return undefined;
       const range = keyRange(document, childPointer);
@@ -90,7 +93,7 @@ function reportFor(document: ParsedDocument, error: ErrorObject, unknownKeys: Un
     }
     case 'enum': {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
-      const nearest = typeof error.data === 'string' ? closest(error.data, allowed) : undefined;
+      const nearest = typeof error.data === 'string' ? closest(error.data, allowed, budget) : undefined;
       const range = valueRange(document, pointer);
       return {
         messageId: 'enum',
@@ -220,8 +223,11 @@ export default defineDocumentRule({
     const unknownKeys = unknownKeysPolicy(options, document.type);
     const owners = ownerPolicyOf(options);
     const seen = new Set<string>();
+    // One budget for the document's suggestions: thousands of unknown keys against a schema of
+    // thousands of properties (both the repository's) stay linear.
+    const budget = new SuggestionBudget(SUGGESTION_CELLS_PER_DOCUMENT);
     return [...reports, ...rest.filter((error) => !isAcceptedOwner(error, owners)).flatMap((error) => {
-      const report = reportFor(document, error, unknownKeys);
+      const report = reportFor(document, error, unknownKeys, budget);
       if (!report || seen.has(reportKey(report))) return [];
       seen.add(reportKey(report));
       return [report];
