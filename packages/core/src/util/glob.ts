@@ -34,6 +34,8 @@ type Segment =
  * last star.
  */
 const MAX_REGEX_STARS = 2;
+/** A longer segment (a 40,000-character glob from a config) takes the token matcher: V8 refuses huge expressions. */
+const MAX_REGEX_TOKENS = 256;
 
 export const MAX_EXPANSIONS = 256;
 
@@ -90,7 +92,7 @@ function parseSegment(text: string): Segment {
   const rest = tokens.slice(1);
   // `*.md`, the commonest segment of all: a string comparison.
   if (tokens[0]?.kind === 'star' && rest.every((token) => token.kind === 'char')) return { kind: 'suffix', text: literalOf(rest) };
-  if (tokens.filter((token) => token.kind === 'star').length <= MAX_REGEX_STARS) return { kind: 'regex', regex: new RegExp(`^${tokens.map(regexOf).join('')}$`, 's') };
+  if (tokens.length <= MAX_REGEX_TOKENS && tokens.filter((token) => token.kind === 'star').length <= MAX_REGEX_STARS) return { kind: 'regex', regex: new RegExp(`^${tokens.map(regexOf).join('')}$`, 's') };
   return { kind: 'wild', tokens };
 }
 
