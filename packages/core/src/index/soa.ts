@@ -1,4 +1,5 @@
 import type { Link, IndexedDocument, SourceRange, Table, TableCell } from '../model.js';
+import { implementationStateOf, readApplicability, type ImplementationState } from './applicability.js';
 import { dataOf, keyRange, valueRange } from './fields.js';
 
 /** One evidence item: a repository-relative link or a document id. */
@@ -21,6 +22,8 @@ export interface SoaEntry {
   justificationRange: SourceRange;
   /** How the control is put into practice: `implementation`, or an Implementation column; '' when not said. */
   implementation: string;
+  /** How far the control is implemented, when the Applicable or Implementation words say so ("Partial", "Planned ..."). */
+  implementationState: ImplementationState | undefined;
   evidence: EvidenceItem[];
   /** Where a missing evidence list is reported. */
   evidenceRange: SourceRange;
@@ -40,8 +43,6 @@ export interface SoaStatement {
 export const DOCUMENT_ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
 const DOCUMENT_ID_IN_TEXT = /\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\b/g;
 const CONTROL_IN_TEXT = /A\.\d+(?:\.\d+)+/;
-const YES = new Set(['yes', 'y', 'true', 'applicable', 'included', '✓', '✔', 'x']);
-const NO = new Set(['no', 'n', 'false', 'not applicable', 'excluded', '✗', '✘', '-']);
 
 function evidenceItemOf(text: string, range: SourceRange): EvidenceItem {
   return { kind: DOCUMENT_ID.test(text) ? 'id' : 'link', text, range };
@@ -64,6 +65,7 @@ function frontmatterEntries(document: IndexedDocument): SoaEntry[] {
       applicableRange: keyRange(document, `${at}/applicable`),
       justification: typeof justification === 'string' ? justification : '',
       implementation: typeof implementation === 'string' ? implementation.trim() : '',
+      implementationState: typeof implementation === 'string' ? implementationStateOf(implementation) : undefined,
       justificationRange: keyRange(document, `${at}/justification`),
       evidence: evidenceList.flatMap((item: unknown, j) =>
         typeof item === 'string' && item.trim() !== ''
@@ -121,17 +123,19 @@ function tableEntries(table: Table, columns: Record<Column, number> & { implemen
     const applicableCell = row[columns.applicable] ?? controlCell;
     const justificationCell = row[columns.justification] ?? controlCell;
     const evidenceCell = row[columns.evidence] ?? controlCell;
-    const applicableText = applicableCell.text.replace(/[*_`]/g, '').trim().toLowerCase();
+    const applicability = readApplicability(applicableCell.text);
+    const implementation = row[columns.implementation]?.text.replace(/[*_`]/g, '').trim() ?? '';
     const evidence = [...evidenceCell.links.map(linkEvidence), ...idsInCell(evidenceCell)]
       .sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
     return [{
       control: CONTROL_IN_TEXT.exec(controlText)?.[0] ?? controlText.split(/\s/)[0] ?? controlText,
       controlRange: controlCell.range,
-      applicable: YES.has(applicableText) ? true : NO.has(applicableText) ? false : undefined,
+      applicable: applicability.applicable,
       applicableText: applicableCell.text,
       applicableRange: applicableCell.range,
       justification: justificationCell.text,
-      implementation: row[columns.implementation]?.text.replace(/[*_`]/g, '').trim() ?? '',
+      implementation,
+      implementationState: applicability.implementation ?? implementationStateOf(implementation),
       justificationRange: justificationCell.range,
       evidence,
       evidenceRange: evidenceCell.range,

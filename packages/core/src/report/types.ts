@@ -10,6 +10,10 @@ export type ControlState =
   | 'implemented'
   /** Applicable, but no evidence item counts: missing, broken, unapproved or stale. */
   | 'evidence-gap'
+  /** Applicable, and the SoA says it is only partly implemented ("Partial", "In progress"). */
+  | 'partial'
+  /** Applicable, and the SoA says it is not implemented yet ("Planned"). */
+  | 'planned'
   /** Excluded with a justification that says something. */
   | 'excluded'
   /** Excluded without a real justification. */
@@ -73,7 +77,7 @@ export interface ObjectiveCoverage {
   controls: ControlCoverage[];
   /** Controls in state `implemented`. */
   implemented: number;
-  /** Controls the SoA states as applicable (implemented or with an evidence gap). */
+  /** Controls the SoA states as applicable (implemented, with an evidence gap, partial or planned). */
   applicable: number;
   excluded: number;
   /** Controls that are unjustified exclusions or not stated. */
@@ -153,9 +157,7 @@ export interface DocumentCount {
 }
 
 export interface ReportSummary {
-  /** Absolute path of the repository root. */
-  root: string;
-  /** The root folder's name, shown as the report's subject. */
+  /** The root folder's name, shown as the report's subject (never a machine path: reports are shared). */
   name: string;
   /** The date review deadlines were judged against. */
   now: string;
@@ -165,8 +167,8 @@ export interface ReportSummary {
   documents: { total: number; byType: DocumentCount[]; byStatus: Record<string, number> };
   errors: number;
   warnings: number;
-  /** Applicable + excluded + excludedUnjustified + notStated = total. */
-  controls: { total: number; implemented: number; applicable: number; excluded: number; excludedUnjustified: number; notStated: number };
+  /** Applicable + excluded + excludedUnjustified + notStated = total; partial and planned are among the applicable. */
+  controls: { total: number; implemented: number; applicable: number; partial: number; planned: number; excluded: number; excludedUnjustified: number; notStated: number };
 }
 
 export interface AimsReport {

@@ -28,6 +28,8 @@ import aimsRequiredDocument from './aims/required-document.js';
 import rolesUnstaffed from './roles/unstaffed.js';
 import rolesUntrained from './roles/untrained.js';
 import supplierUnassessed from './supplier/unassessed.js';
+// issue 10: honest verdicts
+import soaApplicabilityUnknown from './soa/applicability-unknown.js';
 import type { Rule } from './types.js';
 
 /** Every rule, in the order `aimslint explain` lists them. */
@@ -62,6 +64,8 @@ export const RULES: readonly Rule[] = [
   rolesUnstaffed,
   rolesUntrained,
   supplierUnassessed,
+  // issue 10: honest verdicts
+  soaApplicabilityUnknown,
 ];
 
 const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));
