@@ -127,6 +127,14 @@ export interface IndexedDocument {
   links: Link[];
   /** Body tables, for the types whose tables the checks read (TABLE_TYPES); empty for others. */
   tables: Table[];
+  /** Only for a document whose frontmatter could not be read: what it appears to declare (see parse/salvage.ts). */
+  salvaged?: Salvaged;
+}
+
+/** The ids and type a document that did not parse appears to declare, so references to them are not reported as missing. */
+export interface Salvaged {
+  ids: string[];
+  type: string | undefined;
 }
 
 /** One file parsed: everything the document rules may read. */

@@ -1,5 +1,11 @@
 import type { Formatter } from './types.js';
 import { plural } from '../util/words.js';
+import { isRootCause } from '../rules/root-causes.js';
+import type { FileResult } from '../engine/lint.js';
+
+/** Files with a document that could not be read, parsed or typed come first: fixing those may clear the rest. Stable otherwise. */
+const rootCausesFirst = (files: readonly FileResult[]): FileResult[] =>
+  [...files].sort((a, b) => Number(!a.findings.some(isRootCause)) - Number(!b.findings.some(isRootCause)));
 
 const ANSI = { red: 31, yellow: 33, dim: 2, bold: 1, underline: 4, green: 32 } as const;
 
@@ -11,7 +17,7 @@ function painter(enabled: boolean) {
 /** ESLint's stylish layout: a block per file, a summary line at the end. */
 export const stylish: Formatter = (result, { color }) => {
   const paint = painter(color);
-  const blocks = result.files
+  const blocks = rootCausesFirst(result.files)
     .filter((file) => file.findings.length > 0)
     .map((file) => {
       const rows = file.findings.map((finding) => {

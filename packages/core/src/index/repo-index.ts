@@ -3,6 +3,7 @@ import type { IndexedDocument, SourceRange } from '../model.js';
 import { dataOf, stringField, valueRange } from './fields.js';
 import type { LinkUniverse } from './links.js';
 import { soaStatementOf, type SoaStatement } from './soa.js';
+import { unknowableOf, type Unknowable } from './unknowable.js';
 
 /** Something an id names: a document, or a role inside a `roles` document. */
 export class IdDefinition {
@@ -39,6 +40,8 @@ export interface RepoIndex extends LinkUniverse {
   bySystem: ReadonlyMap<string, readonly IndexedDocument[]>;
   /** One per `soa` document. */
   soa: readonly SoaStatement[];
+  /** What documents that could not be read, parsed or typed leave unknown: rules do not report it as missing. */
+  unknowable: Unknowable;
 }
 
 function rolesOf(document: IndexedDocument): IdDefinition[] {
@@ -97,6 +100,7 @@ export function buildIndex(input: IndexInput): RepoIndex {
     catalog: input.catalog,
     bySystem,
     soa: (byType.get('soa') ?? []).map(soaStatementOf),
+    unknowable: unknowableOf(input.documents),
   };
 }
 

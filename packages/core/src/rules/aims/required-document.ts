@@ -18,6 +18,8 @@ export default defineRepositoryRule({
     const providers = providersByClause(index);
     return index.catalog.clauses.flatMap((clause): Report[] => {
       const own = providers.get(clause.id) ?? [];
+      // A provider that did not parse is reported where it is (frontmatter/syntax, file/encoding).
+      if (clause.providedBy.some((type) => index.unknowable.types.has(type))) return [];
       // Listing every clause in a draft's `clauses` must not make the gap disappear: only an approved provider closes it.
       if (own.some((document) => stringField(document, 'status') === 'approved')) return [];
       if (own.length > 0) {

@@ -34,6 +34,8 @@ export default defineRepositoryRule({
           case 'missing-file':
             return [{ messageId: 'missingFile', data: { path: target.path }, ...at }];
           case 'missing-anchor':
+            // The target's headings are unknown when its body could not be read: its own finding says why.
+            if (index.unknowable.unreadBodies.has(target.path)) return [];
             return [{
               messageId: target.path === document.path ? 'missingAnchorHere' : 'missingAnchor',
               data: { path: target.path, anchor: target.anchor, suggestion: target.suggestion ? ` Did you mean \`#${target.suggestion}\`?` : '' },
