@@ -75,7 +75,7 @@ describe('root causes first in the outputs', () => {
       ['file/encoding', 'aims/roles.md'],
       ['ref/unresolved', 'aims/ai-policy.md'],
     ]);
-    const stylish = FORMATTERS.stylish(result, { color: false });
+    const stylish = FORMATTERS['stylish']?.(result, { color: false, docsBaseUrl: '', toolVersion: '' }) ?? '';
     expect(stylish.indexOf('aims/roles.md')).toBeLessThan(stylish.indexOf('aims/ai-policy.md'));
   });
 });

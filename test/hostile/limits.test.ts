@@ -25,7 +25,7 @@ const MB = 1024 * 1024;
 
 describe('file size', () => {
   it('skips a 50 MB Markdown file unread, with a file/too-large warning', async () => {
-    const root = writeRepository({ 'aimslint.config.json': '{}', 'aims/ok.md': '# fine\n' });
+    const root = writeRepository({ 'aimslint.config.json': '{}', 'docs/ok.md': '# fine\n' }); // docs/: a file in aims/ without frontmatter is a finding (schema/type-missing)
     try {
       // Sparse: 50 MB long, nothing written; reading it would take visible time and memory.
       const fd = openSync(join(root, 'aims/huge.md'), 'w');

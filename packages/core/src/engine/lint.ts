@@ -16,6 +16,7 @@ import { SchemaRegistry } from '../schemas/registry.js';
 import { compareFindings, optionsOf, severityOf, toFinding } from './findings.js';
 import { cacheKey, DEFAULT_CACHE_NAME, entriesAfterRun, cacheDistrust, lookUp, readCache, saveCache } from './cache.js';
 import { processFile, type FileJobSettings, type FileOutcome } from './process-file.js';
+import { defaultGovernanceNotice } from './default-notice.js';
 import { parseInWorkers, workerCount } from './worker-pool.js';
 import { ISO_DATE } from '../util/words.js';
 
@@ -250,6 +251,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const parsed = await clock.lapAsync('parse', () => parseWithCache(files, settings, config, options, notices));
   const outcomes = parsed.outcomes;
   const index = clock.lap('index', () => buildIndex({ root: config.root, documents: outcomes.map((outcome) => outcome.document), pathExists: existenceChecker(config.root), catalog }));
+  if (config.file === undefined) notices.push(defaultGovernanceNotice(index));
   const findingsByFile = new Map<string, Finding[]>(outcomes.map((outcome) => [outcome.document.path, [...outcome.findings]]));
   for (const { rule, severity, options: ruleOptions } of rules) {
     if (rule.kind !== 'repository') continue;

@@ -30,6 +30,7 @@ import rolesUntrained from './roles/untrained.js';
 import supplierUnassessed from './supplier/unassessed.js';
 // issue 10: honest verdicts
 import soaApplicabilityUnknown from './soa/applicability-unknown.js';
+import schemaTypeMissing from './schema/type-missing.js';
 import type { Rule } from './types.js';
 
 /** Every rule, in the order `aimslint explain` lists them. */
@@ -66,6 +67,7 @@ export const RULES: readonly Rule[] = [
   supplierUnassessed,
   // issue 10: honest verdicts
   soaApplicabilityUnknown,
+  schemaTypeMissing,
 ];
 
 const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));
