@@ -151,9 +151,8 @@ function parseYaml(yaml: string, openingRange: SourceRange, limits: YamlLimits):
 }
 
 function checkShape(data: unknown, yaml: string, openingRange: SourceRange, limits: YamlLimits): Parsed {
-  if (data === null || data === undefined) {
-    return { data: null, problems: [{ message: 'The frontmatter is empty: add at least `id`, `type`, `title`, `owner`, `status` and `version`.', range: openingRange }] };
-  }
+  // Empty, or only comments: an empty mapping, as GitHub shows it. Whether the file needed fields is for the type rules to say.
+  if (data === null || data === undefined) return { data: {}, problems: [] };
   if (typeof data !== 'object' || Array.isArray(data)) {
     const lineStarts = lineStartsOf(yaml);
     const start = yaml.search(/\S/);
@@ -174,7 +173,8 @@ function checkShape(data: unknown, yaml: string, openingRange: SourceRange, limi
  * before it: 25,000 keys took 9 s. `duplicateKeys` does it in one pass.
  */
 function parseYamlDocument(yaml: string): Document.Parsed {
-  return parseDocument(yaml, { version: '1.2', schema: 'core', uniqueKeys: false, prettyErrors: false });
+  // logLevel `error`: a collection as a key (`{{ card_data }}` of a template) must not print a Node warning on stderr.
+  return parseDocument(yaml, { version: '1.2', schema: 'core', uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
 }
 
 interface YamlError {

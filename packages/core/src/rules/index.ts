@@ -31,6 +31,8 @@ import supplierUnassessed from './supplier/unassessed.js';
 // issue 10: honest verdicts
 import soaApplicabilityUnknown from './soa/applicability-unknown.js';
 import schemaTypeMissing from './schema/type-missing.js';
+import markdownUnclosedFence from './markdown/unclosed-fence.js';
+import soaTitleMismatch from './soa/title-mismatch.js';
 import type { Rule } from './types.js';
 
 /** Every rule, in the order `aimslint explain` lists them. */
@@ -68,6 +70,8 @@ export const RULES: readonly Rule[] = [
   // issue 10: honest verdicts
   soaApplicabilityUnknown,
   schemaTypeMissing,
+  markdownUnclosedFence,
+  soaTitleMismatch,
 ];
 
 const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));

@@ -1,4 +1,6 @@
 /** The YAML mistakes non-programmers make, each said in plain words at the line of the mistake (parse/yaml-hints.ts). */
+import { describe, expect, it, vi } from 'vitest';
+import { splitFrontmatter } from '../../parse/frontmatter.js';
 import { testRule } from '../../testing/rule-tester.js';
 import rule from './syntax.js';
 
@@ -9,6 +11,9 @@ testRule(rule, {
     { name: 'a colon inside a quoted value', files: policy('title: "AI Policy: our rules"') },
     { name: 'a URL value (its colon has no space after it)', files: policy('source: https://example.com/policy') },
     { name: 'a list under its key', files: policy('controls:\n  - A.2.2\n  - A.2.3') },
+    { name: 'a frontmatter of comments only is an empty frontmatter', files: { 'README.md': '---\n# license: to be decided\n---\n# Card\n' } },
+    { name: 'an empty frontmatter', files: { 'README.md': '---\n---\n# Card\n' } },
+    { name: 'a template\'s `{{ card_data }}` frontmatter', files: { 'README.md': '---\n{{ card_data }}\n---\n# Card\n' } },
   ],
   invalid: [
     {
@@ -52,4 +57,21 @@ testRule(rule, {
       errors: [{ file: 'aims/policy.md', line: 4, column: 1, message: 'This list item (`- ...`) follows `title: ...`, which already has a value. To give `title` a list, write `title:` alone on its line and put each item under it, indented: `  - ...`.' }],
     },
   ],
+});
+
+describe('frontmatter parsing prints nothing', () => {
+  it('a template marker as a key raises no Node warning (nothing on stderr but aimslint\'s own lines)', () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    try {
+      const split = splitFrontmatter('---\n{{ card_data }}\n---\n# Card\n', { maxAliases: 100, maxDepth: 64 });
+      expect(split.problems).toEqual([]);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('comments only: an empty mapping, no problem', () => {
+    expect(splitFrontmatter('---\n# nothing yet\n---\n', { maxAliases: 100, maxDepth: 64 })).toMatchObject({ frontmatter: { data: {} }, problems: [] });
+  });
 });
