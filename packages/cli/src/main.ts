@@ -45,6 +45,7 @@ Options:
   --cache-location <path>  where the cache is stored
   --workers <n|auto>       parsing threads (default auto: the cores, for big repositories)
   --changed-since <ref>    report only files changed since a git ref (and the files they affect)
+  --with-dependents        also report the files whose findings depend on the paths given (links, ids, SoA evidence)
   --link-base <url>        report: prefix for document links (e.g. https://github.com/org/repo/blob/main/)
   --timing                 print where the time went (phases and repository rules) to stderr
   --quiet                  report errors only
@@ -65,6 +66,7 @@ const OPTIONS = {
   quiet: { type: 'boolean' },
   cache: { type: 'boolean' },
   'changed-since': { type: 'string' },
+  'with-dependents': { type: 'boolean' },
   'link-base': { type: 'string' },
   timing: { type: 'boolean' },
   'cache-location': { type: 'string' },
@@ -199,6 +201,7 @@ function lintRepository(values: Values, paths: string[], io: CliIo): Promise<Lin
     workers: io.workerUrl === undefined ? 0 : parseWorkers(values.workers),
     workerUrl: io.workerUrl,
     changedSince: values['changed-since'],
+    withDependents: values['with-dependents'] === true,
   });
 }
 
@@ -232,7 +235,7 @@ async function lintCommand(values: Values, paths: string[], io: CliIo): Promise<
 async function run(argv: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     // Node's own wording suggests `--` tricks; say what is wrong in ours.
     const unknown = /Unknown option '([^']+)'/.exec((error as Error).message)?.[1];
@@ -247,7 +250,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const [command, ...rest] = positionals;
+  // After `--` every word is a path, even `report` or `--output-file=README.md` (the pre-commit hook ends its options so).
+  const terminator = parsed.tokens.find((token) => token.kind === 'option-terminator')?.index ?? Infinity;
+  const firstPositional = parsed.tokens.find((token) => token.kind === 'positional')?.index ?? Infinity;
+  const command = firstPositional < terminator ? positionals[0] : undefined;
+  const rest = positionals.slice(1);
   switch (command) {
     case 'explain':
       io.stdout.write(explain(rest[0]));

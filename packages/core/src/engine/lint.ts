@@ -17,6 +17,7 @@ import { compareFindings, optionsOf, severityOf, toFinding } from './findings.js
 import { cacheKey, DEFAULT_CACHE_NAME, entriesAfterRun, cacheDistrust, lookUp, readCache, saveCache } from './cache.js';
 import { processFile, type FileJobSettings, type FileOutcome } from './process-file.js';
 import { defaultGovernanceNotice } from './default-notice.js';
+import { withDependents } from './dependents.js';
 import { parseInWorkers, workerCount } from './worker-pool.js';
 import { ISO_DATE } from '../util/words.js';
 
@@ -36,6 +37,8 @@ export interface LintOptions {
    * or a schema changed). The whole repository is still indexed.
    */
   changedSince?: string;
+  /** Also report the files whose findings depend on `paths` (links, ids, SoA evidence): the pre-commit hook's view of a change. */
+  withDependents?: boolean;
   /** Reuse parse results of unchanged files between runs. */
   cache?: boolean;
   /** The cache file (default `.aimslintcache` in the root); relative to `cwd`. */
@@ -261,9 +264,10 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     }
   }
   const capSeverity = rules.find(({ rule }) => rule.id === TOO_MANY_FINDINGS)?.severity ?? null;
+  const isShown = options.withDependents && (options.paths ?? []).length > 0 ? withDependents(index, isReported) : isReported;
   const isAffected = options.changedSince === undefined ? () => true : await affectedBy(options.changedSince, config, index);
   const results = clock.lap('report', () => [...findingsByFile.entries()]
-    .filter(([path]) => isReported(path) && isAffected(path))
+    .filter(([path]) => isShown(path) && isAffected(path))
     .map(([path, findings]) => {
       const sorted = findings.sort(compareFindings);
       return summarise(path, config.root, sorted, capFindings(sorted, config.limits.maxFindingsPerFile, capSeverity));
