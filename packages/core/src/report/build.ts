@@ -291,7 +291,7 @@ export function buildReport(result: LintResult): AimsReport {
     },
   };
   return {
-    reportVersion: 1,
+    reportVersion: 2,
     summary,
     readiness: [
       soaVerdict(controls, index.soa.map((statement) => statement.document)),

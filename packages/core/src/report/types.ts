@@ -172,8 +172,8 @@ export interface ReportSummary {
 }
 
 export interface AimsReport {
-  /** Bumped when a field changes meaning; tools that read the JSON check it. */
-  reportVersion: 1;
+  /** Bumped when a field changes meaning; tools that read the JSON check it. 2: no `summary.root` (a machine path), control states `partial` and `planned`. */
+  reportVersion: 2;
   summary: ReportSummary;
   readiness: ReadinessVerdict[];
   objectives: ObjectiveCoverage[];
