@@ -56,8 +56,49 @@ next_review: 2099-01-10
 The rules are in [the register](register.md).
 `;
 
-/** A two-document repository is far from a complete AIMS: the completeness rules are beside the point here. */
-const CONFIG = JSON.stringify({ rules: { 'aims/required-document': 'off', 'soa/missing': 'off', 'roles/untrained': 'off' } });
+/** A good policy with the heading the SoA cites, and the control it evidences. */
+const POLICY = `---
+id: POL-001
+type: ai-policy
+title: AI policy
+owner: ROLE-AIMS-LEAD
+status: approved
+version: "1.0"
+approved_by: ROLE-AIMS-LEAD
+approved_on: 2026-01-10
+last_reviewed: 2026-01-10
+next_review: 2099-01-10
+controls: [A.2.2]
+---
+# AI policy
+
+## Policy review
+
+The board reviews this policy every year.
+`;
+
+/** An SoA that cites the policy's `## Policy review` heading as evidence. */
+const SOA = `---
+id: SOA-001
+type: soa
+title: Statement of Applicability
+owner: ROLE-AIMS-LEAD
+status: approved
+version: "1.0"
+approved_by: ROLE-AIMS-LEAD
+approved_on: 2026-01-10
+last_reviewed: 2026-01-10
+next_review: 2099-01-10
+---
+# Statement of Applicability
+
+| Control | Applicable | Justification | Evidence |
+|---|---|---|---|
+| A.2.2 | yes | The board sets the AI policy. | [AI policy](ai-policy.md#policy-review) |
+`;
+
+/** A small repository is far from a complete AIMS: the completeness rules are beside the point here. */
+const CONFIG = JSON.stringify({ rules: { 'aims/required-document': 'off', 'soa/missing': 'off', 'roles/untrained': 'off', 'soa/control-missing': 'off' } });
 
 const hookConfig = (repo: string, rev: string): string => `repos:
   - repo: ${JSON.stringify(repo)}
@@ -126,5 +167,23 @@ describe.skipIf(!hasPreCommit)('the pre-commit hook', () => {
     expect(broken.output).toMatch(/15:\d+\s+error\s+This link points at `register\.md`, which does not exist in the repository\.\s+link\/broken/);
     expect(broken.status).not.toBe(0);
     expect(git('log', '--format=%s').output.trim()).toBe('roles');
+  }, 30_000);
+
+  it('refuses a change that breaks another document: a renamed heading the SoA links to, shown at the SoA', () => {
+    writeFileSync(join(work, 'ai-policy.md'), POLICY);
+    writeFileSync(join(work, 'soa.md'), SOA);
+    git('add', 'ai-policy.md', 'soa.md');
+    const good = git('commit', '-q', '-m', 'policy and SoA');
+    expect(good.output).toMatch(/aimslint\.+Passed/);
+    expect(good.status).toBe(0);
+
+    // Only the policy is staged; the SoA, untouched, is what breaks.
+    writeFileSync(join(work, 'ai-policy.md'), POLICY.replace('## Policy review', '## Annual review'));
+    git('add', 'ai-policy.md');
+    const broken = git('commit', '-q', '-m', 'rename heading');
+    expect(broken.output).toMatch(/aimslint\.+Failed/);
+    expect(broken.output).toMatch(/soa\.md\n\s+17:\d+\s+error\s+The evidence `ai-policy\.md#policy-review` for A\.2\.2 cannot be found: `ai-policy\.md` has no heading for `#policy-review`[^\n]*soa\/evidence-broken/);
+    expect(broken.status).not.toBe(0);
+    expect(git('log', '--format=%s', '-1').output.trim()).toBe('policy and SoA');
   }, 30_000);
 });

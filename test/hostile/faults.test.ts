@@ -191,14 +191,17 @@ describe('Ctrl-C', () => {
     }
     const root = writeRepository(files);
     try {
-      const child = spawn(process.execPath, [CLI, '--cache', '--format', 'json', '-o', 'report.json', '--now', NOW], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', SIGINT_READY, CLI, '--cache', '--format', 'json', '-o', 'report.json', '--now', NOW], { cwd: root, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
       let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => {
+      child.stderr?.on('data', (chunk: Buffer) => {
         stderr += chunk.toString();
       });
-      await new Promise((resolve) => child.once('spawn', resolve));
-      // On a loaded machine Node may take over 100 ms to start: wait until the binary catches SIGINT, then let it run 100 ms.
-      await until(() => catchesSigint(child.pid ?? 0));
+      // On a loaded machine Node may take seconds to start. Wait for the binary's own SIGINT listener (its readiness
+      // line on fd 3), not a timer, nor SigCgt: Node installs a native SIGINT handler at start-up that dies by the signal.
+      await new Promise((resolve, reject) => {
+        child.stdio[3]?.once('data', resolve);
+        child.once('exit', () => reject(new Error(`aimslint exited before it listened for SIGINT: ${stderr}`)));
+      });
       const started = performance.now();
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(child.exitCode).toBe(null);
@@ -216,22 +219,13 @@ describe('Ctrl-C', () => {
   });
 });
 
-/** Linux: whether the process has a SIGINT handler (bit 2 of SigCgt in /proc/<pid>/status). */
-function catchesSigint(pid: number): boolean {
-  try {
-    const mask = /SigCgt:\s*([0-9a-f]+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return mask !== undefined && (BigInt(`0x${mask}`) & 2n) !== 0n;
-  } catch {
-    return false;
-  }
-}
-
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const started = performance.now();
-  while (!condition()) {
-    if (performance.now() - started > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+/**
+ * Preloaded into the child: once the program adds a `SIGINT` listener (Node starts catching the signal for it
+ * synchronously), write a line to fd 3. The microtask runs when the program's first `await` yields, after the
+ * listener is in place.
+ */
+const SIGINT_READY = `data:text/javascript,${encodeURIComponent(
+  "import { writeSync } from 'node:fs'; process.on('newListener', (event) => { if (event === 'SIGINT') queueMicrotask(() => writeSync(3, 'ready\\n')); });",
+)}`;
 
 void pinned;

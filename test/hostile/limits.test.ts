@@ -25,16 +25,16 @@ const MB = 1024 * 1024;
 
 describe('file size', () => {
   it('skips a 50 MB Markdown file unread, with a file/too-large warning', async () => {
-    const root = writeRepository({ 'aimslint.config.json': '{}', 'aims/ok.md': '# fine\n' });
+    const root = writeRepository({ 'aimslint.config.json': '{}', 'docs/ok.md': '# fine\n' }); // docs/: a file in aims/ without frontmatter is a finding (schema/type-missing)
     try {
       // Sparse: 50 MB long, nothing written; reading it would take visible time and memory.
-      const fd = openSync(join(root, 'aims/huge.md'), 'w');
+      const fd = openSync(join(root, 'docs/huge.md'), 'w');
       ftruncateSync(fd, 50 * MB);
       closeSync(fd);
       const started = performance.now();
       const result = await lint({ cwd: root, now: NOW });
       expect(performance.now() - started).toBeLessThan(FAST_MS);
-      const huge = result.files.find((file) => file.path === 'aims/huge.md');
+      const huge = result.files.find((file) => file.path === 'docs/huge.md');
       expect(huge?.findings.map((f) => [f.ruleId, f.severity, f.range.line, f.range.column])).toEqual([['file/too-large', 'warn', 1, 1]]);
       expect(huge?.findings[0]?.message).toBe('This file is 50.0 MB, over the 5.0 MB limit (`limits.maxFileBytes`); it was skipped unread.');
       expect(result.errorCount).toBe(0);

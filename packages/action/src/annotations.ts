@@ -1,12 +1,16 @@
-import type { Finding, LintResult } from '@aimslint/core';
+import { isRootCause, type Finding, type LintResult } from '@aimslint/core';
 
 /** GitHub shows at most this many error and this many warning annotations per step. */
 export const ANNOTATIONS_PER_LEVEL = 10;
 
-/** SoA and evidence problems are what an auditor asks about first; the rest follow in file order. */
-const importance = (finding: Finding): number => (finding.severity === 'error' ? 0 : 2) + (finding.ruleId.startsWith('soa/') ? 0 : 1);
+/**
+ * A document aimslint could not read, parse or type comes first: fixing it
+ * may clear other findings. Then SoA and evidence problems, what an auditor
+ * asks about first; the rest follow in file order.
+ */
+const importance = (finding: Finding): number => (finding.severity === 'error' ? 0 : 3) + (isRootCause(finding) ? 0 : finding.ruleId.startsWith('soa/') ? 1 : 2);
 
-/** Every finding, most important first: errors before warnings, SoA problems first within each. */
+/** Every finding, most important first: errors before warnings, root causes then SoA problems first within each. */
 export function findingsByImportance(result: LintResult): Finding[] {
   // Array.prototype.sort is stable: equal importance keeps the engine's file and line order.
   return result.files.flatMap((file) => file.findings).sort((a, b) => importance(a) - importance(b));

@@ -25,6 +25,7 @@ import {
 import { planAnnotations } from './annotations.js';
 import { InputError, readInputs, shouldFail, type ActionInputs } from './inputs.js';
 import { buildSummary } from './summary.js';
+import { blobLinkBase } from './links.js';
 
 
 function workingDirectoryOf(workspace: string, inputs: ActionInputs): string {
@@ -92,7 +93,8 @@ async function run(): Promise<void> {
   core.setOutput('error-count', result.errorCount);
   core.setOutput('warning-count', result.warningCount);
   core.setOutput('sarif-file', sarifPath);
-  if (process.env['GITHUB_STEP_SUMMARY']) await core.summary.addRaw(buildSummary(result)).write();
+  const linkBase = blobLinkBase(process.env, relative(workspace, result.root).split(sep).join('/'));
+  if (process.env['GITHUB_STEP_SUMMARY']) await core.summary.addRaw(buildSummary(result, linkBase)).write();
   const counts = `${plural(result.errorCount, 'error')} and ${plural(result.warningCount, 'warning')}`;
   core.info(`aimslint ${VERSION}: ${counts} in ${plural(result.files.length, 'file')}`);
   if (shouldFail(inputs.failOn, result)) core.setFailed(`aimslint found ${counts} (fail-on: ${inputs.failOn})`);

@@ -53,3 +53,15 @@ describe('inputs', () => {
     expect(shouldFail('never', { errorCount: 5, warningCount: 0 })).toBe(false);
   });
 });
+
+describe('job summary links', () => {
+  it('are absolute under the link base, so they work on the run page', async () => {
+    const { lint } = await import('@aimslint/core');
+    const { fileURLToPath } = await import('node:url');
+    const acme = fileURLToPath(new URL('../../../examples/acme', import.meta.url));
+    const summary = buildSummary(await lint({ cwd: acme, now: '2026-11-28' }), 'https://github.com/acme/aims/blob/0123abcd/');
+    expect(summary).toContain('](https://github.com/acme/aims/blob/0123abcd/aims/ai-policy.md');
+    expect(summary).not.toMatch(/\]\((?!https:\/\/github\.com\/acme\/aims\/blob\/0123abcd\/|#)/);
+    expect(summary).not.toContain(acme);
+  });
+});

@@ -49,9 +49,10 @@ function findingsTable(result: LintResult): string[] {
 /**
  * The job summary as Markdown: the counts and the most important findings
  * for the reviewer of this change, then the AIMS report (readiness, SoA
- * coverage, gaps, inventory) that `aimslint report` writes.
+ * coverage, gaps, inventory) that `aimslint report` writes; its links are
+ * absolute under `linkBase` (see links.ts).
  */
-export function buildSummary(result: LintResult): string {
+export function buildSummary(result: LintResult, linkBase?: string): string {
   const note = annotationNote(result);
   return [
     '# aimslint',
@@ -60,6 +61,6 @@ export function buildSummary(result: LintResult): string {
     '',
     ...(note ? [note, ''] : []),
     ...findingsTable(result),
-    renderReportMarkdown(buildReport(result)),
+    renderReportMarkdown(buildReport(result), linkBase === undefined ? {} : { linkBase }),
   ].join('\n');
 }

@@ -97,7 +97,7 @@ describe('aimslint', () => {
     expect(markdown.stdout).toContain('A.10.4');
     const html = await run(['report', '--format', 'html', '--now', '2026-11-28']);
     expect(html.stdout.startsWith('<!DOCTYPE html>') || html.stdout.startsWith('<!doctype html>')).toBe(true);
-    expect(JSON.parse((await run(['report', '--format', 'json', '--now', '2026-11-28'])).stdout)).toHaveProperty('reportVersion', 1);
+    expect(JSON.parse((await run(['report', '--format', 'json', '--now', '2026-11-28'])).stdout)).toHaveProperty('reportVersion', 2);
   });
 
   it('aimslint report --format csv writes one row per control and framework item', async () => {

@@ -61,6 +61,7 @@ Options:
   --changed-since <ref>    report only files changed since a git ref (and the files they affect)
   --fix                    apply the fixes that keep the meaning, write the files, report what is left
   --fix-dry-run            as --fix, without writing: the JSON format carries each fixed file's \`output\`
+  --with-dependents        also report the files whose findings depend on the paths given (links, ids, SoA evidence)
   --link-base <url>        report: prefix for document links (e.g. https://github.com/org/repo/blob/main/)
   --max-run-seconds <n>    stop with exit status 2 after n seconds (default: limits.maxRunSeconds, 300)
   --suppress-all           accept every current error: count them in aimslint-suppressions.json; only new ones fail
@@ -90,6 +91,7 @@ const OPTIONS = {
   quiet: { type: 'boolean' },
   cache: { type: 'boolean' },
   'changed-since': { type: 'string' },
+  'with-dependents': { type: 'boolean' },
   'link-base': { type: 'string' },
   timing: { type: 'boolean' },
   'max-run-seconds': { type: 'string' },
@@ -283,6 +285,7 @@ function lintOptions(values: Values, paths: string[], io: CliIo): Parameters<typ
     workers: io.workerUrl === undefined ? 0 : parseWorkers(values.workers),
     workerUrl: io.workerUrl,
     changedSince: values['changed-since'],
+    withDependents: values['with-dependents'] === true,
     maxRunSeconds: parseMaxRunSeconds(values['max-run-seconds']),
     onTimeout: io.onTimeout,
   };

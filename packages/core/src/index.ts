@@ -2,6 +2,7 @@
 export { lint, activeRules, today, type LintOptions, type LintResult, type FileResult, type ActiveRule } from './engine/lint.js';
 export { UsageError } from './errors.js';
 export { RULES, ruleById } from './rules/index.js';
+export { isRootCause, ROOT_CAUSE_RULES } from './rules/root-causes.js';
 export type { Rule, RuleMeta, DocumentRule, RepositoryRule } from './rules/types.js';
 export type { Finding, Severity, SeveritySetting, SourceRange, ParsedDocument } from './model.js';
 export { loadConfig, CONFIG_NAMES } from './config/load.js';

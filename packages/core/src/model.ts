@@ -175,6 +175,14 @@ export interface IndexedDocument {
   tables: Table[];
   /** aimslint's own comments in the body (inline suppressions); absent when there are none. */
   directives?: CommentDirective[];
+  /** Only for a document whose frontmatter could not be read: what it appears to declare (see parse/salvage.ts). */
+  salvaged?: Salvaged;
+}
+
+/** The ids and type a document that did not parse appears to declare, so references to them are not reported as missing. */
+export interface Salvaged {
+  ids: string[];
+  type: string | undefined;
 }
 
 /** One file parsed: everything the document rules may read. */

@@ -19,6 +19,8 @@ import { compareFindings, optionsOf, severityOf, toFinding } from './findings.js
 import { startWatchdog } from '../util/watchdog.js';
 import { cacheKey, DEFAULT_CACHE_NAME, entriesAfterRun, cacheDistrust, lookUp, readCache, saveCache } from './cache.js';
 import { processFile, type FileJobSettings, type FileOutcome } from './process-file.js';
+import { defaultGovernanceNotice } from './default-notice.js';
+import { withDependents } from './dependents.js';
 import { parseInWorkers, workerCount } from './worker-pool.js';
 import { ISO_DATE, plural } from '../util/words.js';
 import { applyDirectives, directivesOf, type SuppressedFinding } from './suppressions.js';
@@ -45,6 +47,8 @@ export interface LintOptions {
    * or a schema changed). The whole repository is still indexed.
    */
   changedSince?: string;
+  /** Also report the files whose findings depend on `paths` (links, ids, SoA evidence): the pre-commit hook's view of a change. */
+  withDependents?: boolean;
   /** Reuse parse results of unchanged files between runs. */
   cache?: boolean;
   /** The cache file (default `.aimslintcache` in the root); relative to `cwd`. */
@@ -393,6 +397,7 @@ async function lintWithConfig(options: LintOptions, config: ResolvedConfig, now:
     : { history: undefined, notices: [] };
   notices.push(...history.notices);
   const index = clock.lap('index', () => buildIndex({ root: config.root, documents, pathExists: existenceChecker(config.root), catalog, soaColumns: config.soaColumns, history: history.history, codeowners: rules.some(({ rule }) => rule.id === 'doc-control/owner-not-codeowner') ? readCodeowners(config.root) : undefined }));
+  if (config.file === undefined) notices.push(defaultGovernanceNotice(index));
   const findingsByFile = new Map<string, Finding[]>(outcomes.map((outcome) => [outcome.document.path, [...outcome.findings]]));
   for (const { rule, severity, options: ruleOptions } of rules) {
     if (rule.kind !== 'repository') continue;
@@ -404,9 +409,10 @@ async function lintWithConfig(options: LintOptions, config: ResolvedConfig, now:
   const sourceOf = sourceReader(index, options.overlay);
   for (const [path, findings] of findingsByFile) findingsByFile.set(path, findings.map((finding) => resolveFinding(finding, sourceOf)));
   const capSeverity = rules.find(({ rule }) => rule.id === TOO_MANY_FINDINGS)?.severity ?? null;
+  const isShown = options.withDependents && (options.paths ?? []).length > 0 ? withDependents(index, isReported) : isReported;
   const isAffected = options.changedSince === undefined ? () => true : await affectedBy(options.changedSince, config, index);
   const inline = [...findingsByFile.entries()]
-    .filter(([path]) => isReported(path) && isAffected(path))
+    .filter(([path]) => isShown(path) && isAffected(path))
     .map(([path, all]) => ({ path, ...suppressInline(index.byPath.get(path), all, rules) }));
   const bulk = applyBaseline(inline, config, index, options, notices);
   const judged = inline.map((file) => ({ ...file, bulk: applyBulkSuppressions(file.path, file.findings, bulk.suppressions, bulk.name) }));

@@ -1,7 +1,12 @@
-import type { FileResult } from '../engine/lint.js';
 import { visibleControls } from '../util/escape.js';
 import { joined, type ChunkFormatter } from './types.js';
 import { plural } from '../util/words.js';
+import { isRootCause } from '../rules/root-causes.js';
+import type { FileResult } from '../engine/lint.js';
+
+/** Files with a document that could not be read, parsed or typed come first: fixing those may clear the rest. Stable otherwise. */
+const rootCausesFirst = (files: readonly FileResult[]): FileResult[] =>
+  [...files].sort((a, b) => Number(!a.findings.some(isRootCause)) - Number(!b.findings.some(isRootCause)));
 
 const ANSI = { red: 31, yellow: 33, dim: 2, bold: 1, underline: 4, green: 32 } as const;
 
@@ -40,7 +45,7 @@ export const stylishChunks: ChunkFormatter = function* (result, { color }) {
   if (total === 0) return;
   yield '\n';
   let first = true;
-  for (const file of result.files) {
+  for (const file of rootCausesFirst(result.files)) {
     if (file.findings.length === 0) continue;
     if (!first) yield '\n\n';
     first = false;

@@ -10,6 +10,7 @@ import type { IndexedDocument } from '../model.js';
 import { overdueSince, stringField, stringListField } from './fields.js';
 import { resolveLink } from './links.js';
 import { lookupId, type RepoIndex } from './repo-index.js';
+import { hasUnreadableStatus } from './unknowable.js';
 import type { EvidenceItem } from './soa.js';
 
 /** What an evidence item turned out to be. */
@@ -59,7 +60,8 @@ export type InventoryGap = { type: string; state: 'missing' | 'not approved'; do
 export function inventoryGaps(index: RepoIndex, systemId: string): InventoryGap[] {
   return REQUIRED_FOR_DEPLOYED.flatMap((type): InventoryGap[] => {
     const candidates = (index.bySystem.get(systemId) ?? []).filter((document) => document.type === type);
-    if (candidates.some((document) => stringField(document, 'status') === 'approved')) return [];
+    // A status typo (`aproved`) is schema/invalid's finding at the document; the system is not also reported.
+    if (candidates.some((document) => stringField(document, 'status') === 'approved' || hasUnreadableStatus(document))) return [];
     const first = candidates[0];
     return [first ? { type, state: 'not approved', document: first } : { type, state: 'missing' }];
   });

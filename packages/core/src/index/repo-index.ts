@@ -6,6 +6,7 @@ import { dataOf, stringField, valueRange } from './fields.js';
 import type { LinkUniverse } from './links.js';
 import { soaStatementOf, type SoaStatement } from './soa.js';
 import type { ColumnNames } from './soa-columns.js';
+import { unknowableOf, type Unknowable } from './unknowable.js';
 
 /** Something an id names: a document, or a role inside a `roles` document. */
 export class IdDefinition {
@@ -46,6 +47,8 @@ export interface RepoIndex extends LinkUniverse {
   history: GitHistory | undefined;
   /** The repository's CODEOWNERS, read when doc-control/owner-not-codeowner asked and there is one. */
   codeowners: Codeowners | undefined;
+  /** What documents that could not be read, parsed or typed leave unknown: rules do not report it as missing. */
+  unknowable: Unknowable;
 }
 
 function rolesOf(document: IndexedDocument): IdDefinition[] {
@@ -110,6 +113,7 @@ export function buildIndex(input: IndexInput): RepoIndex {
     soa: (byType.get('soa') ?? []).map((document) => soaStatementOf(document, input.soaColumns)),
     history: input.history,
     codeowners: input.codeowners,
+    unknowable: unknowableOf(input.documents),
   };
 }
 

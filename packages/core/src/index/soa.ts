@@ -1,4 +1,5 @@
 import type { IndexedDocument, SourceRange, Table } from '../model.js';
+import { implementationStateOf, readApplicability, type ImplementationState } from './applicability.js';
 import { dataOf, keyRange, valueRange } from './fields.js';
 import { holdsControlIds, mapColumns, type ColumnMap, type ColumnNames, type SoaColumn } from './soa-columns.js';
 import { evidenceInCell, evidenceItemOf, legendOf, type EvidenceItem, type Legend } from './soa-evidence.js';
@@ -17,6 +18,8 @@ export interface SoaEntry {
   justificationRange: SourceRange;
   /** How the control is put into practice: `implementation`, or an Implementation column; '' when not said. */
   implementation: string;
+  /** How far the control is implemented, when the Applicable or Implementation words say so ("Partial", "Planned ..."). */
+  implementationState: ImplementationState | undefined;
   evidence: EvidenceItem[];
   /** Where a missing evidence list is reported. */
   evidenceRange: SourceRange;
@@ -46,8 +49,6 @@ export interface UnmappedTable {
 }
 
 const CONTROL_IN_TEXT = /A\.\d+(?:\.\d+)+/;
-const YES = new Set(['yes', 'y', 'true', 'applicable', 'included', '✓', '✔', 'x']);
-const NO = new Set(['no', 'n', 'false', 'not applicable', 'excluded', '✗', '✘', '-']);
 
 function frontmatterEntries(document: IndexedDocument): SoaEntry[] {
   const entries = dataOf(document)['entries'];
@@ -66,6 +67,7 @@ function frontmatterEntries(document: IndexedDocument): SoaEntry[] {
       applicableRange: keyRange(document, `${at}/applicable`),
       justification: typeof justification === 'string' ? justification : '',
       implementation: typeof implementation === 'string' ? implementation.trim() : '',
+      implementationState: typeof implementation === 'string' ? implementationStateOf(implementation) : undefined,
       justificationRange: keyRange(document, `${at}/justification`),
       evidence: evidenceList.flatMap((item: unknown, j) =>
         typeof item === 'string' && item.trim() !== ''
@@ -87,16 +89,18 @@ function tableEntries(table: Table, columns: ColumnMap, legend: Legend): SoaEntr
     // Without a justification column, how the control is implemented is the reason given for it.
     const justificationCell = row[columns.justification] ?? row[columns.implementation] ?? controlCell;
     const evidenceCell = row[columns.evidence];
-    const applicableText = applicableCell.text.replace(/[*_`]/g, '').trim().toLowerCase();
+    const applicability = readApplicability(applicableCell.text);
+    const implementation = row[columns.implementation]?.text.replace(/[*_`]/g, '').trim() ?? '';
     const evidence = evidenceCell ? evidenceInCell(evidenceCell, legend) : [];
     return [{
       control: CONTROL_IN_TEXT.exec(controlText)?.[0] ?? controlText.split(/\s/)[0] ?? controlText,
       controlRange: controlCell.range,
-      applicable: YES.has(applicableText) ? true : NO.has(applicableText) ? false : undefined,
+      applicable: applicability.applicable,
       applicableText: applicableCell.text,
       applicableRange: applicableCell.range,
       justification: columns.justification === -1 && columns.implementation === -1 ? '' : justificationCell.text,
-      implementation: row[columns.implementation]?.text.replace(/[*_`]/g, '').trim() ?? '',
+      implementation,
+      implementationState: applicability.implementation ?? implementationStateOf(implementation),
       justificationRange: justificationCell.range,
       evidence,
       evidenceRange: (evidenceCell ?? controlCell).range,

@@ -3,6 +3,7 @@ import type { Finding, MarkdownStructure, ParsedDocument, SourceRange } from '..
 import { decode } from './decode.js';
 import { splitFrontmatter, type YamlLimits } from './frontmatter.js';
 import { scanMarkdown } from './markdown.js';
+import { salvageUtf16, salvageYaml } from './salvage.js';
 import { lineStartsOf } from './text.js';
 
 export interface ParseInput {
@@ -50,7 +51,10 @@ export function parseDocumentWithText(input: ParseInput): { document: ParsedDocu
   const { path, bytes } = input;
   const hash = hashBytes(bytes);
   const decoded = decode(bytes);
-  if (!decoded.ok) return { document: skippedDocument(path, hash, problem('file/encoding', path, UNDECODABLE[decoded.reason])), text: '' };
+  if (!decoded.ok) {
+    const document = skippedDocument(path, hash, problem('file/encoding', path, UNDECODABLE[decoded.reason]));
+    return { document: decoded.reason === 'utf16' ? { ...document, salvaged: salvageUtf16(bytes) } : document, text: '' };
+  }
   const problems: Finding[] = [];
   if (decoded.invalidUtf8) {
     problems.push(problem('file/encoding', path, 'This file has bytes that are not valid UTF-8; they show as `\uFFFD`. Save it as UTF-8.'));
@@ -69,6 +73,7 @@ export function parseDocumentWithText(input: ParseInput): { document: ParsedDocu
     skipped: false,
     lineCount: lineStartsOf(decoded.text).length,
     ...scanMarkdown(split.body, split.bodyStartLine),
+    ...(split.frontmatter !== null && split.frontmatter.data === null ? { salvaged: salvageYaml(split.frontmatter.yaml) } : {}),
   };
   return { document, text: decoded.text };
 }

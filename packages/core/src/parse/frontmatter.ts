@@ -2,6 +2,7 @@ import { CORE_SCHEMA, load as loadFast } from 'js-yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { Frontmatter, SourceRange, ValueLocation } from '../model.js';
 import { lineRange, lineStartsOf, rangeOf } from './text.js';
+import { plainScalarFrontmatter, plainUnclosedQuote, plainYamlError, type PlainError } from './yaml-hints.js';
 
 /** Bounds that keep hostile YAML from costing more than a normal document. */
 export interface YamlLimits {
@@ -164,15 +165,15 @@ function parseYaml(yaml: string, openingRange: SourceRange, limits: YamlLimits):
 }
 
 function checkShape(data: unknown, yaml: string, openingRange: SourceRange, limits: YamlLimits): Parsed {
-  if (data === null || data === undefined) {
-    return { data: null, problems: [{ message: 'The frontmatter is empty: add at least `id`, `type`, `title`, `owner`, `status` and `version`.', range: openingRange }] };
-  }
+  // Empty, or only comments: an empty mapping, as GitHub shows it. Whether the file needed fields is for the type rules to say.
+  if (data === null || data === undefined) return { data: {}, problems: [] };
   if (typeof data !== 'object' || Array.isArray(data)) {
     const lineStarts = lineStartsOf(yaml);
     const start = yaml.search(/\S/);
+    const plain = typeof data === 'string' ? plainScalarFrontmatter(yaml) : undefined;
     return {
       data: null,
-      problems: [{ message: 'The frontmatter must be a list of `key: value` lines, not a single value or a list.', range: rangeOf(lineStarts, Math.max(0, start), Math.max(0, start), YAML_START_LINE - 1) }],
+      problems: [{ message: plain?.message ?? 'The frontmatter must be a list of `key: value` lines, not a single value or a list.', range: rangeOf(lineStarts, Math.max(0, start), Math.max(0, start), YAML_START_LINE - 1) }],
     };
   }
   if (depthOf(data, limits.maxDepth) > limits.maxDepth) {
@@ -186,7 +187,8 @@ function checkShape(data: unknown, yaml: string, openingRange: SourceRange, limi
  * before it: 25,000 keys took 9 s. `duplicateKeys` does it in one pass.
  */
 export function parseYamlDocument(yaml: string): Document.Parsed {
-  return parseDocument(yaml, { version: '1.2', schema: 'core', uniqueKeys: false, prettyErrors: false });
+  // logLevel `error`: a collection as a key (`{{ card_data }}` of a template) must not print a Node warning on stderr.
+  return parseDocument(yaml, { version: '1.2', schema: 'core', uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
 }
 
 interface YamlError {
@@ -239,15 +241,7 @@ function parseCarefully(yaml: string, openingRange: SourceRange, limits: YamlLim
   // Duplicates only in YAML that parses: in a document recovered from a syntax error they are noise.
   const errors: YamlError[] = doc.errors.length > 0 ? doc.errors : duplicateKeys(doc.contents, limits.maxDepth);
   if (errors.some((error) => STACK_OVERFLOW.test(error.message))) return tooDeep();
-  if (errors.length > 0) {
-    return {
-      data: null,
-      problems: errors.map((error) => ({
-        message: yamlErrorMessage(error.code, error.message),
-        range: rangeOf(lineStarts, error.pos[0], error.pos[1], YAML_START_LINE - 1),
-      })),
-    };
-  }
+  if (errors.length > 0) return { data: null, problems: onePerLine(errors.map((error) => problemOf(yaml, lineStarts, error))) };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: limits.maxAliases });
@@ -259,6 +253,21 @@ function parseCarefully(yaml: string, openingRange: SourceRange, limits: YamlLim
     };
   }
   return checkShape(data, yaml, openingRange, limits);
+}
+
+/** The common mistakes in plain words (yaml-hints.ts); the parser's message, reworded, for the rest. */
+function problemOf(yaml: string, lineStarts: readonly number[], error: YamlError): FrontmatterProblem {
+  const known = error.code === 'DUPLICATE_KEY' || error.code === 'TAB_AS_INDENT';
+  const plain: PlainError | undefined = known ? undefined : plainUnclosedQuote(yaml, error.message, error.pos[0]) ?? plainYamlError(yaml, error.pos[0]);
+  if (plain === undefined) return { message: yamlErrorMessage(error.code, error.message), range: rangeOf(lineStarts, error.pos[0], error.pos[1], YAML_START_LINE - 1) };
+  const lineEnd = yaml.indexOf('\n', plain.offset);
+  return { message: plain.message, range: rangeOf(lineStarts, plain.offset, lineEnd === -1 ? yaml.length : lineEnd, YAML_START_LINE - 1) };
+}
+
+/** One mistake often trips the parser several times on one line (a list item in a mapping: three errors); one finding a line. */
+function onePerLine(problems: FrontmatterProblem[]): FrontmatterProblem[] {
+  const lines = new Set<number>();
+  return problems.filter((problem) => !lines.has(problem.range.line) && lines.add(problem.range.line) !== undefined);
 }
 
 /** yaml's messages name the code's idea; say what the author should do. */

@@ -124,7 +124,7 @@ describe('buildReport on the example repository', () => {
   });
 
   it('counts implemented controls per objective and in total', () => {
-    expect(report.summary.controls).toEqual({ total: 38, implemented: 36, applicable: 36, excluded: 2, excludedUnjustified: 0, notStated: 0 });
+    expect(report.summary.controls).toEqual({ total: 38, implemented: 36, applicable: 36, partial: 0, planned: 0, excluded: 2, excludedUnjustified: 0, notStated: 0 });
     const resources = report.objectives.find((objective) => objective.id === 'A.4');
     expect(resources).toMatchObject({ implemented: 4, applicable: 4, excluded: 1, unresolved: 0 });
     expect(control(report, 'A.2.2')).toMatchObject({ state: 'implemented', implementation: expect.stringMatching(/^Board-approved AI policy/) });
@@ -148,6 +148,63 @@ describe('buildReport on the example repository', () => {
 
   it('is plain data: a JSON round trip changes nothing', () => {
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  });
+
+  it('names the repository by its folder, never by a path of this machine', () => {
+    expect(report.summary.name).toBe('acme');
+    expect(JSON.stringify(report)).not.toContain(ACME);
+  });
+});
+
+/** A complete, approved SoA in table form whose rows the cases below change. */
+const soaTable = (status: string, rows: (id: string) => string): string => [
+  approved('id: SOA-001\ntype: soa\ntitle: Statement of Applicability').replace('status: approved', `status: ${status}`),
+  '# Statement of Applicability',
+  '',
+  '| Control | Applicable | Justification | Evidence |',
+  '|---|---|---|---|',
+  ...['A.2.2', 'A.2.3', 'A.2.4'].map(rows),
+  '',
+].join('\n');
+
+async function reportOf(files: Record<string, string>): Promise<AimsReport> {
+  const root = writeRepository(files);
+  try {
+    return buildReport(await lint({ cwd: root, now: NOW }));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+describe('buildReport: readiness is not claimed on drafts, words or nothing', () => {
+  it('a draft SoA fails "SoA complete" and says so', async () => {
+    const report = await reportOf({ ...baseRepository(), 'aims/soa.md': soaTable('draft', (id) => `| ${id} | yes | Needed. | POL-001 |`) });
+    expect(report.readiness.find((item) => item.check === 'soa-complete')?.detail).toContain('The Statement of Applicability is not approved: aims/soa.md (draft)');
+  });
+
+  it('zero evidence items fail "All evidence current"', async () => {
+    const report = await reportOf({ ...baseRepository(), 'aims/soa.md': soaTable('approved', (id) => `| ${id} | no | We build no such thing. | |`) });
+    expect(report.readiness.find((item) => item.check === 'evidence-current')).toMatchObject({ ok: false, detail: expect.stringContaining('cites no evidence at all') });
+  });
+
+  it('reads N/A as excluded, Partial and Planned as applicable gaps, and an unknown word as not stated', async () => {
+    const words: Record<string, string> = { 'A.2.2': 'N/A', 'A.2.3': 'Partial', 'A.2.4': 'Planned' };
+    const report = await reportOf({ ...baseRepository(), 'aims/soa.md': soaTable('approved', (id) => `| ${id} | ${words[id]} | We have our reasons. | POL-001 |`) });
+    expect(['A.2.2', 'A.2.3', 'A.2.4'].map((id) => [control(report, id).state, control(report, id).applicable])).toEqual([['excluded', false], ['partial', true], ['planned', true]]);
+    expect(report.summary.controls).toMatchObject({ applicable: 2, partial: 1, planned: 1, implemented: 0 });
+    const soa = report.readiness.find((item) => item.check === 'soa-complete')?.detail;
+    expect(soa).toContain('only partly implemented: A.2.3');
+    expect(soa).toContain('planned, not yet implemented: A.2.4');
+    const maybe = await reportOf({ ...baseRepository(), 'aims/soa.md': soaTable('approved', (id) => `| ${id} | maybe | We have our reasons. | POL-001 |`) });
+    expect(control(maybe, 'A.2.2')).toMatchObject({ state: 'not-stated', applicable: undefined });
+    expect(maybe.findings.find((group) => group.ruleId === 'soa/applicability-unknown')?.findings.map((finding) => [finding.file, finding.line, finding.column])).toEqual([['aims/soa.md', 18, 11], ['aims/soa.md', 19, 11], ['aims/soa.md', 20, 11]]);
+  });
+
+  it('a draft provider is "present, not approved", a gap in "Required documents present"', async () => {
+    const draftPolicy = baseRepository()['aims/ai-policy.md']?.replace('status: approved', 'status: draft') ?? '';
+    const report = await reportOf({ ...baseRepository(), 'aims/ai-policy.md': draftPolicy });
+    expect(report.clauses.find((clause) => clause.id === '5.2')).toMatchObject({ present: true, approved: false });
+    expect(report.readiness.find((item) => item.check === 'required-documents')?.detail).toContain('present, not approved for clause 5.2');
   });
 });
 

@@ -53,6 +53,8 @@ function evidenceEntry(index: RepoIndex, soaPath: string, item: EvidenceItem, no
 function controlState(entry: SoaEntry | undefined, evidence: readonly EvidenceEntry[]): ControlState {
   if (entry === undefined || entry.applicable === undefined) return 'not-stated';
   if (!entry.applicable) return isRealJustification(entry.justification) ? 'excluded' : 'excluded-unjustified';
+  // The SoA's own word that the work is unfinished wins over evidence: "Partial" with a current document is still a gap.
+  if (entry.implementationState === 'partial' || entry.implementationState === 'planned') return entry.implementationState;
   return evidence.some((item) => COUNTING_EVIDENCE.has(item.state)) ? 'implemented' : 'evidence-gap';
 }
 
@@ -85,6 +87,9 @@ function controlCoverage(index: RepoIndex, control: Control, now: string, stated
   };
 }
 
+/** The states of a control the SoA states as applicable. */
+const APPLICABLE_STATES: readonly ControlState[] = ['implemented', 'evidence-gap', 'partial', 'planned'];
+
 const countOf = (controls: readonly ControlCoverage[], states: readonly ControlState[]): number =>
   controls.filter((control) => states.includes(control.state)).length;
 
@@ -98,7 +103,7 @@ function objectiveCoverage(index: RepoIndex, now: string): ObjectiveCoverage[] {
       title: objective.title,
       controls: own,
       implemented: countOf(own, ['implemented']),
-      applicable: countOf(own, ['implemented', 'evidence-gap']),
+      applicable: countOf(own, APPLICABLE_STATES),
       excluded: countOf(own, ['excluded']),
       unresolved: countOf(own, ['excluded-unjustified', 'not-stated']),
     };
@@ -114,6 +119,7 @@ function clauseCoverage(index: RepoIndex, catalog: Catalog): ClauseCoverage[] {
       title: clause.title,
       documentedInformation: clause.documentedInformation,
       present: providers.length > 0,
+      // A draft is not yet the organisation's word: present, but a gap until one provider is approved.
       approved: providers.some((document) => document.status === 'approved'),
       providers,
     };
@@ -198,15 +204,19 @@ function someOf(items: readonly string[], max = 5): string {
   return items.length > max ? `${shown} and ${items.length - max} more` : shown;
 }
 
-function soaVerdict(controls: readonly ControlCoverage[], hasSoa: boolean): ReadinessVerdict {
+function soaVerdict(controls: readonly ControlCoverage[], soaDocuments: readonly IndexedDocument[]): ReadinessVerdict {
   const label = 'SoA complete';
-  if (!hasSoa) return { check: 'soa-complete', label, ok: false, detail: 'There is no Statement of Applicability (a document of type `soa`).' };
+  if (soaDocuments.length === 0) return { check: 'soa-complete', label, ok: false, detail: 'There is no Statement of Applicability (a document of type `soa`).' };
+  const unapproved = soaDocuments.filter((document) => stringField(document, 'status') !== 'approved');
   const problems = [
+    { what: 'the Statement of Applicability is not approved', ids: unapproved.map((document) => `${document.path} (${stringField(document, 'status') ?? 'no status'})`) },
     { what: 'not stated', ids: controls.filter((control) => control.state === 'not-stated').map((control) => control.id) },
     { what: 'excluded without a justification', ids: controls.filter((control) => control.state === 'excluded-unjustified').map((control) => control.id) },
     { what: 'applicable but listing no evidence', ids: controls.filter((control) => control.applicable === true && control.evidence.length === 0).map((control) => control.id) },
+    { what: 'only partly implemented', ids: controls.filter((control) => control.state === 'partial').map((control) => control.id) },
+    { what: 'planned, not yet implemented', ids: controls.filter((control) => control.state === 'planned').map((control) => control.id) },
   ].filter((problem) => problem.ids.length > 0);
-  if (problems.length === 0) return { check: 'soa-complete', label, ok: true, detail: `All ${controls.length} controls are stated; every exclusion is justified and every applicable control lists evidence.` };
+  if (problems.length === 0) return { check: 'soa-complete', label, ok: true, detail: `The approved SoA states all ${controls.length} controls; every exclusion is justified and every applicable control is implemented and lists evidence.` };
   const detail = problems.map((problem) => `${problem.what}: ${someOf(problem.ids)}`).join('; ');
   return { check: 'soa-complete', label, ok: false, detail: `${detail.charAt(0).toUpperCase()}${detail.slice(1)}.` };
 }
@@ -216,6 +226,8 @@ function evidenceVerdict(controls: readonly ControlCoverage[], hasSoa: boolean):
   if (!hasSoa) return { check: 'evidence-current', label, ok: false, detail: 'There is no Statement of Applicability, so there is no evidence to judge.' };
   const items = controls.flatMap((control) => control.evidence.map((item) => ({ control: control.id, item })));
   const failing = items.filter(({ item }) => !COUNTING_EVIDENCE.has(item.state));
+  // Nothing cited is nothing shown: an SoA without evidence must not read as "all evidence current".
+  if (items.length === 0) return { check: 'evidence-current', label, ok: false, detail: 'The Statement of Applicability cites no evidence at all; every applicable control needs at least one approved document or file.' };
   if (failing.length === 0) return { check: 'evidence-current', label, ok: true, detail: `All ${items.length} evidence items are approved and within their review dates, or existing files.` };
   const byState = (['broken', 'unapproved', 'stale'] as const).flatMap((state) => {
     const inState = failing.filter(({ item }) => item.state === state);
@@ -236,9 +248,14 @@ function inventoryVerdict(systems: readonly InventorySystem[]): ReadinessVerdict
 function requiredDocumentsVerdict(clauses: readonly ClauseCoverage[]): ReadinessVerdict {
   const label = 'Required documents present';
   const missing = clauses.filter((clause) => !clause.present).map((clause) => clause.id);
-  return missing.length === 0
-    ? { check: 'required-documents', label, ok: true, detail: `Documented information is present for all ${clauses.length} clauses that ask for it.` }
-    : { check: 'required-documents', label, ok: false, detail: `Missing for clause${missing.length === 1 ? '' : 's'} ${someOf(missing)}.` };
+  const drafts = clauses.filter((clause) => clause.present && !clause.approved).map((clause) => clause.id);
+  if (missing.length === 0 && drafts.length === 0) return { check: 'required-documents', label, ok: true, detail: `Approved documented information is present for all ${clauses.length} clauses that ask for it.` };
+  const problems = [
+    ...(missing.length > 0 ? [`Missing for clause${missing.length === 1 ? '' : 's'} ${someOf(missing)}`] : []),
+    ...(drafts.length > 0 ? [`present, not approved for clause${drafts.length === 1 ? '' : 's'} ${someOf(drafts)} (only drafts or documents in review provide them)`] : []),
+  ];
+  const detail = problems.join('; ');
+  return { check: 'required-documents', label, ok: false, detail: `${detail.charAt(0).toUpperCase()}${detail.slice(1)}.` };
 }
 
 function errorsVerdict(errors: number, warnings: number): ReadinessVerdict {
@@ -256,7 +273,6 @@ export function buildReport(result: LintResult): AimsReport {
   const systems = inventory(index, now);
   const hasSoa = index.soa.length > 0;
   const summary: ReportSummary = {
-    root: result.root,
     name: basename(result.root),
     now,
     catalog: { id: index.catalog.id, name: index.catalog.name },
@@ -268,17 +284,19 @@ export function buildReport(result: LintResult): AimsReport {
     controls: {
       total: controls.length,
       implemented: countOf(controls, ['implemented']),
-      applicable: countOf(controls, ['implemented', 'evidence-gap']),
+      applicable: countOf(controls, APPLICABLE_STATES),
+      partial: countOf(controls, ['partial']),
+      planned: countOf(controls, ['planned']),
       excluded: countOf(controls, ['excluded']),
       excludedUnjustified: countOf(controls, ['excluded-unjustified']),
       notStated: countOf(controls, ['not-stated']),
     },
   };
   return {
-    reportVersion: 1,
+    reportVersion: 2,
     summary,
     readiness: [
-      soaVerdict(controls, hasSoa),
+      soaVerdict(controls, index.soa.map((statement) => statement.document)),
       evidenceVerdict(controls, hasSoa),
       inventoryVerdict(systems),
       requiredDocumentsVerdict(clauses),

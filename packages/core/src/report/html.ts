@@ -30,6 +30,7 @@ const controlAnchor = (id: string): string => `control-${id.replace(/[^A-Za-z0-9
 const STYLE = `
 :root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --paper: #ffffff; --wash: #f6f8fa;
   --implemented: #1a7f37; --implemented-bg: #dafbe1; --evidence-gap: #9a6700; --evidence-gap-bg: #fff8c5;
+  --partial: #9a6700; --partial-bg: #fff8c5; --planned: #9a6700; --planned-bg: #fff8c5;
   --excluded: #59636e; --excluded-bg: #eff2f5; --excluded-unjustified: #cf222e; --excluded-unjustified-bg: #ffebe9;
   --not-stated: #8250df; --not-stated-bg: #fbefff; }
 * { box-sizing: border-box; }
@@ -120,7 +121,7 @@ function masthead(summary: ReportSummary): string {
   return `<header class="masthead">
 <p class="eyebrow">${escapeHtml(summary.catalog.name)} · AI management system report</p>
 <h1>${escapeHtml(summary.name)}</h1>
-<p class="meta"><span>Repository <code>${escapeHtml(summary.root)}</code></span><span>Judged on <time datetime="${escapeHtml(summary.now)}">${escapeHtml(summary.now)}</time></span><span>${escapeHtml(summary.tool.name)} ${escapeHtml(summary.tool.version)}</span></p>
+<p class="meta"><span>Repository <code>${escapeHtml(summary.name)}</code></span><span>Judged on <time datetime="${escapeHtml(summary.now)}">${escapeHtml(summary.now)}</time></span><span>${escapeHtml(summary.tool.name)} ${escapeHtml(summary.tool.version)}</span></p>
 </header>`;
 }
 

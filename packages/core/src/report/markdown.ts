@@ -55,7 +55,7 @@ function header(summary: ReportSummary): string[] {
   return [
     `# AIMS report: ${escapeMarkdown(summary.name)}`,
     '',
-    `Repository ${escapeMarkdown(summary.root)} · judged on ${summary.now} · ${escapeMarkdown(summary.catalog.name)} · ${summary.tool.name} ${summary.tool.version}`,
+    `Repository ${escapeMarkdown(summary.name)} · judged on ${summary.now} · ${escapeMarkdown(summary.catalog.name)} · ${summary.tool.name} ${summary.tool.version}`,
   ];
 }
 
@@ -81,7 +81,7 @@ function summaryTable(summary: ReportSummary): string[] {
     '',
     ...table(['Item', 'Count'], [
       ['Governance documents', `${documents.total} (${statusCounts(documents.byStatus)})`],
-      ['Annex A controls', `${controls.implemented} of ${controls.applicable} applicable implemented; ${controls.excluded} excluded; ${controls.excludedUnjustified} excluded without a real justification; ${controls.notStated} not stated; ${controls.total} in total`],
+      ['Annex A controls', `${controls.implemented} of ${controls.applicable} applicable implemented${controls.partial + controls.planned > 0 ? ` (${controls.partial} partly, ${controls.planned} planned)` : ''}; ${controls.excluded} excluded; ${controls.excludedUnjustified} excluded without a real justification; ${controls.notStated} not stated; ${controls.total} in total`],
       ['Lint findings', `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`],
       ['Statement of Applicability', summary.soaDocuments.length === 0 ? 'none' : summary.soaDocuments.map(escapeMarkdown).join(', ')],
     ]),

@@ -21,6 +21,8 @@ export interface StateLook {
 export const CONTROL_STATES: Readonly<Record<ControlState, StateLook>> = {
   implemented: { word: 'implemented', emoji: '✅', mark: '✓', tone: 'ok' },
   'evidence-gap': { word: 'evidence gap', emoji: '⚠️', mark: '!', tone: 'warn' },
+  partial: { word: 'partly implemented', emoji: '🚧', mark: '½', tone: 'warn' },
+  planned: { word: 'planned', emoji: '🗓️', mark: '…', tone: 'warn' },
   excluded: { word: 'excluded', emoji: '➖', mark: '–', tone: 'none' },
   'excluded-unjustified': { word: 'excluded, unjustified', emoji: '❌', mark: '✗', tone: 'bad' },
   'not-stated': { word: 'not stated', emoji: '❓', mark: '?', tone: 'bad' },

@@ -13,6 +13,10 @@ export type ControlState =
   | 'implemented'
   /** Applicable, but no evidence item counts: missing, broken, unapproved or stale. */
   | 'evidence-gap'
+  /** Applicable, and the SoA says it is only partly implemented ("Partial", "In progress"). */
+  | 'partial'
+  /** Applicable, and the SoA says it is not implemented yet ("Planned"). */
+  | 'planned'
   /** Excluded with a justification that says something. */
   | 'excluded'
   /** Excluded without a real justification. */
@@ -76,7 +80,7 @@ export interface ObjectiveCoverage {
   controls: ControlCoverage[];
   /** Controls in state `implemented`. */
   implemented: number;
-  /** Controls the SoA states as applicable (implemented or with an evidence gap). */
+  /** Controls the SoA states as applicable (implemented, with an evidence gap, partial or planned). */
   applicable: number;
   excluded: number;
   /** Controls that are unjustified exclusions or not stated. */
@@ -156,9 +160,7 @@ export interface DocumentCount {
 }
 
 export interface ReportSummary {
-  /** Absolute path of the repository root. */
-  root: string;
-  /** The root folder's name, shown as the report's subject. */
+  /** The root folder's name, shown as the report's subject (never a machine path: reports are shared). */
   name: string;
   /** The date review deadlines were judged against. */
   now: string;
@@ -168,13 +170,13 @@ export interface ReportSummary {
   documents: { total: number; byType: DocumentCount[]; byStatus: Record<string, number> };
   errors: number;
   warnings: number;
-  /** Applicable + excluded + excludedUnjustified + notStated = total. */
-  controls: { total: number; implemented: number; applicable: number; excluded: number; excludedUnjustified: number; notStated: number };
+  /** Applicable + excluded + excludedUnjustified + notStated = total; partial and planned are among the applicable. */
+  controls: { total: number; implemented: number; applicable: number; partial: number; planned: number; excluded: number; excludedUnjustified: number; notStated: number };
 }
 
 export interface AimsReport {
-  /** Bumped when a field changes meaning; tools that read the JSON check it. */
-  reportVersion: 1;
+  /** Bumped when a field changes meaning; tools that read the JSON check it. 2: no `summary.root` (a machine path), control states `partial` and `planned`. */
+  reportVersion: 2;
   summary: ReportSummary;
   readiness: ReadinessVerdict[];
   objectives: ObjectiveCoverage[];

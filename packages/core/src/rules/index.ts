@@ -39,6 +39,11 @@ import frameworkItemUnknown from './framework/item-unknown.js';
 import soaTableUnmapped from './soa/table-unmapped.js';
 import suppressionInvalid from './suppression/invalid.js';
 import suppressionUnused from './suppression/unused.js';
+// issue 10: honest verdicts
+import soaApplicabilityUnknown from './soa/applicability-unknown.js';
+import schemaTypeMissing from './schema/type-missing.js';
+import markdownUnclosedFence from './markdown/unclosed-fence.js';
+import soaTitleMismatch from './soa/title-mismatch.js';
 import type { Rule } from './types.js';
 
 /** Every rule, in the order `aimslint explain` lists them. */
@@ -84,6 +89,11 @@ export const RULES: readonly Rule[] = [
   soaTableUnmapped,
   suppressionInvalid,
   suppressionUnused,
+  // issue 10: honest verdicts
+  soaApplicabilityUnknown,
+  schemaTypeMissing,
+  markdownUnclosedFence,
+  soaTitleMismatch,
 ];
 
 const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));

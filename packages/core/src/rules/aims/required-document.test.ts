@@ -45,5 +45,18 @@ testRule(rule, {
       files: { ...COMPLETE, 'audits/review.md': doc('MR-001', 'management-review', '', 'retired') },
       errors: [{ file: 'aims/scope.md', line: 1, column: 1, messageIncludes: 'Clause 9.3.3 (Management review results)' }],
     },
+    {
+      name: 'a draft provider is present but does not close the gap',
+      files: { ...COMPLETE, 'audits/review.md': doc('MR-001', 'management-review', '', 'draft') },
+      errors: [{ file: 'aims/scope.md', line: 1, column: 1, message: "Clause 9.3.3 (Management review results) is only provided by documents that are not approved (audits/review.md: draft); a draft is not yet the organisation's word. Approve one of them." }],
+    },
+    {
+      name: 'a draft that lists every clause in `clauses` silences nothing',
+      files: {
+        'aims/scope.md': doc('SCOPE-001', 'aims-scope'),
+        'aims/everything.md': doc('DOC-ALL', 'procedure', '"5.2", "5.3", "6.1.2", "6.1.3", "6.1.4", "6.2", "7.2", "8.2", "8.3", "8.4", "9.1", "9.2.2", "9.3.3", "10.2"', 'draft'),
+      },
+      errors: ['5.2', '5.3', '6.1.2', '6.1.3', '6.1.4', '6.2', '7.2', '8.2', '8.3', '8.4', '9.1', '9.2.2', '9.3.3', '10.2'].map((clause) => ({ file: 'aims/scope.md', line: 1, column: 1, messageIncludes: `Clause ${clause} (` })),
+    },
   ],
 });

@@ -66,6 +66,8 @@ export default defineRepositoryRule({
           case 'missing-file':
             return [{ messageId: 'missingFile', data: { path: target.path }, ...at }];
           case 'missing-anchor': {
+            // The target's headings are unknown when its body could not be read: its own finding says why.
+            if (index.unknowable.unreadBodies.has(target.path)) return [];
             const anchors = index.byPath.get(target.path)?.anchors ?? [];
             const meant = renamedAnchor(anchors, target.anchor, target.suggestion);
             return [{

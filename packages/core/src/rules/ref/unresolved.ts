@@ -38,6 +38,8 @@ function checkField(index: RepoIndex, document: IndexedDocument, field: string, 
     }
     const target = lookupId(index, value);
     if (target && (!expected.kinds || expected.kinds.includes(target.type))) return [];
+    // Defined in a document that could not be read: that document's finding is the root cause.
+    if (!target && index.unknowable.ids.has(value)) return [];
     // Positions are worked out only now that there is something to report.
     const range = valueRange(document, pointer);
     if (!target) {

@@ -1,5 +1,5 @@
 import { defineRepositoryRule, type Report } from '../types.js';
-import { judgeEvidence } from './evidence.js';
+import { citesUnknowable, judgeEvidence } from './evidence.js';
 
 export default defineRepositoryRule({
   id: 'soa/evidence-broken',
@@ -11,6 +11,6 @@ export default defineRepositoryRule({
   },
   check(index) {
     return judgeEvidence(index, ({ item, entry, soaPath, target }): Report[] =>
-      target.kind === 'broken' ? [{ messageId: 'broken', data: { evidence: item.text, control: entry.control, reason: target.reason }, file: soaPath, range: item.range }] : []);
+      target.kind === 'broken' && !citesUnknowable(index, soaPath, item) ? [{ messageId: 'broken', data: { evidence: item.text, control: entry.control, reason: target.reason }, file: soaPath, range: item.range }] : []);
   },
 });

@@ -1,6 +1,7 @@
 import { stringField } from '../../index/fields.js';
 import { defineRepositoryRule, type Report } from '../types.js';
 import { evidenceStatus } from '../../index/queries.js';
+import { hasUnreadableStatus } from '../../index/unknowable.js';
 import { judgeEvidence } from './evidence.js';
 
 export default defineRepositoryRule({
@@ -14,6 +15,8 @@ export default defineRepositoryRule({
   check(index, { now }) {
     return judgeEvidence(index, ({ item, entry, soaPath, target }): Report[] => {
       if (target.kind !== 'document' || evidenceStatus(target.document, now) !== 'unapproved') return [];
+      // `status: aproved` is schema/invalid's finding at the document, not a second one at every row that cites it.
+      if (hasUnreadableStatus(target.document)) return [];
       const status = stringField(target.document, 'status') ?? 'without a status';
       return [{ messageId: 'unapproved', data: { evidence: item.text, control: entry.control, status, path: target.document.path }, file: soaPath, range: item.range }];
     });

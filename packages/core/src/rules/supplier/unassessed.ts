@@ -1,6 +1,7 @@
 import type { IndexedDocument } from '../../model.js';
 import { dataOf, stringField, stringListField, valueRange } from '../../index/fields.js';
 import { documentsOfType, lookupId } from '../../index/repo-index.js';
+import { hasUnreadableStatus } from '../../index/unknowable.js';
 import { defineRepositoryRule, type Report } from '../types.js';
 
 const isFilledList = (value: unknown): boolean => Array.isArray(value) && value.some((item) => typeof item === 'string' && item.trim() !== '');
@@ -10,7 +11,7 @@ function assessmentGaps(assessment: IndexedDocument): string[] {
   return [
     ...(isFilledList(data['responsibilities']) ? [] : ['no `responsibilities`']),
     ...(isFilledList(data['attestations']) ? [] : ['no `attestations`']),
-    ...(stringField(assessment, 'status') === 'approved' ? [] : ['it is not approved']),
+    ...(stringField(assessment, 'status') === 'approved' || hasUnreadableStatus(assessment) ? [] : ['it is not approved']),
   ];
 }
 
@@ -28,6 +29,7 @@ export default defineRepositoryRule({
       stringListField(system, 'suppliers').flatMap(({ value, pointer }): Report[] => {
         const definition = lookupId(index, value);
         const systemId = stringField(system, 'id') ?? system.path;
+        if (definition === undefined && index.unknowable.ids.has(value)) return [];
         if (definition?.type !== 'supplier-assessment') return [{ messageId: 'missing', data: { system: systemId, supplier: value }, file: system.path, range: valueRange(system, pointer) }];
         const gaps = assessmentGaps(definition.document);
         return gaps.length === 0 ? [] : [{ messageId: 'incomplete', data: { supplier: value, path: definition.document.path, gaps: gaps.join(', ') }, file: system.path, range: valueRange(system, pointer) }];
