@@ -24,6 +24,12 @@ const APPLICABLE = new Map<string, ImplementationState | undefined>([
 
 const EXCLUDED = new Set(['no', 'n', 'false', 'not applicable', 'n/a', 'na', 'n.a.', 'n.a', 'excluded', 'exclude', 'out of scope', 'not relevant', 'not required', '✗', '✘', '❌', '-', '—', '–']);
 
+/** Words of an SoA being drawn up: the row is there, the decision is not yet (`aimslint init` and `--fix` write `undecided`). */
+const UNDECIDED = new Set(['undecided', 'to be decided', 'tbd', 'not decided', 'not yet decided', 'open']);
+
+/** Whether an Applicable cell says the decision is still open. */
+export const isUndecided = (text: string): boolean => UNDECIDED.has(normalise(text));
+
 /** A cell's words, compared without emphasis, case, spacing or a trailing full stop; "Yes – partial" reads as "yes - partial". */
 function normalise(text: string): string {
   return text.replace(/[*_`]/g, '').trim().toLowerCase().replace(/\.$/, '').replace(/\s*[-–—:,(]\s*/g, ' - ').replace(/\)$/, '').replace(/\s+/g, ' ').trim();

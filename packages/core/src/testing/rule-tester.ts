@@ -26,6 +26,8 @@ export interface ExpectedFinding {
   endColumn?: number;
   /** The exact message, or a substring of it when `messageIncludes` is used. */
   message?: string;
+  /** The finding's severity, when the rule decides it per finding (the rule runs as `error` in the tester). */
+  severity?: Finding['severity'];
   messageIncludes?: string;
 }
 
@@ -77,6 +79,7 @@ function matches(finding: Finding, expected: ExpectedFinding): boolean {
     && finding.range.column === expected.column
     && (expected.endLine === undefined || finding.range.endLine === expected.endLine)
     && (expected.endColumn === undefined || finding.range.endColumn === expected.endColumn)
+    && (expected.severity === undefined || finding.severity === expected.severity)
     && (expected.message === undefined || finding.message === expected.message)
     && (expected.messageIncludes === undefined || finding.message.includes(expected.messageIncludes));
 }

@@ -1,8 +1,11 @@
 import { resolveLink } from '../../index/links.js';
 import type { RepoIndex } from '../../index/repo-index.js';
 import type { Link, SourceRange } from '../../model.js';
-import { closest } from '../../util/suggest.js';
+import { closest, SuggestionBudget } from '../../util/suggest.js';
 import { defineRepositoryRule, type Report } from '../types.js';
+
+/** Edit-distance cells the run's anchor suggestions may spend: far more than any real repository needs. */
+const SUGGESTION_CELLS_PER_RUN = 20_000_000;
 
 const placeKey = (path: string, range: SourceRange): string => `${path}:${range.line}:${range.column}`;
 
@@ -19,8 +22,48 @@ function soaEvidenceLinks(index: RepoIndex): Set<string> {
  */
 export function renamedAnchor(anchors: readonly string[], wanted: string, sameSpelling: string | undefined): string | undefined {
   if (sameSpelling !== undefined) return sameSpelling;
-  const around = anchors.filter((anchor) => anchor.startsWith(`${wanted}-`) || anchor.endsWith(`-${wanted}`) || wanted.startsWith(`${anchor}-`) || wanted.endsWith(`-${anchor}`));
-  return around.length === 1 ? around[0] : undefined;
+  if (wanted.length > MAX_AFFIX_LENGTH) return undefined;
+  const { exact, byAffix } = affixIndexOf(anchors);
+  const around = new Set(byAffix.get(wanted) ?? []);
+  // The wanted slug grew by whole words: one of its dash-separated prefixes or suffixes is a heading.
+  for (const affix of dashAffixes(wanted)) if (exact.has(affix)) around.add(affix);
+  return around.size === 1 ? [...around][0] : undefined;
+}
+
+/** Headings longer than this are not searched for renamed words: real slugs are a few dozen characters. */
+const MAX_AFFIX_LENGTH = 128;
+
+/** `a-b-c` → `a`, `a-b`, `b-c`, `c`: what remains when whole words are cut from either end. */
+function dashAffixes(slug: string): string[] {
+  const affixes: string[] = [];
+  for (let at = slug.indexOf('-'); at !== -1; at = slug.indexOf('-', at + 1)) affixes.push(slug.slice(0, at), slug.slice(at + 1));
+  return affixes;
+}
+
+interface AffixIndex {
+  exact: ReadonlySet<string>;
+  /** A dash-separated prefix or suffix of an anchor, to the anchors that have it. */
+  byAffix: ReadonlyMap<string, string[]>;
+}
+
+/** Built once per document's anchors, so a thousand broken links to one file do not each scan its headings. */
+const affixIndexes = new WeakMap<readonly string[], AffixIndex>();
+
+function affixIndexOf(anchors: readonly string[]): AffixIndex {
+  let index = affixIndexes.get(anchors);
+  if (index) return index;
+  const byAffix = new Map<string, string[]>();
+  for (const anchor of anchors) {
+    if (anchor.length > MAX_AFFIX_LENGTH) continue;
+    for (const affix of dashAffixes(anchor)) {
+      const list = byAffix.get(affix);
+      if (list) list.push(anchor);
+      else byAffix.set(affix, [anchor]);
+    }
+  }
+  index = { exact: new Set(anchors), byAffix };
+  affixIndexes.set(anchors, index);
+  return index;
 }
 
 /** Edits that point the link's `#anchor` at `anchor`; a reference link's URL is elsewhere, so it gets none. */
@@ -31,12 +74,12 @@ function retarget(path: string, link: Link, anchor: string): Report['fix'] {
 }
 
 /** A surely meant heading is a fix; a merely near spelling ("did you mean") only a suggestion. */
-function anchorCorrections(path: string, link: Link, anchors: readonly string[], wanted: string, meant: string | undefined): Pick<Report, 'fix' | 'suggestions'> {
+function anchorCorrections(path: string, link: Link, anchors: readonly string[], wanted: string, meant: string | undefined, budget: SuggestionBudget): Pick<Report, 'fix' | 'suggestions'> {
   if (meant !== undefined) {
     const fix = retarget(path, link, meant);
     return fix ? { fix } : {};
   }
-  const nearest = closest(wanted, anchors);
+  const nearest = closest(wanted, anchors, budget);
   const edits = nearest === undefined ? undefined : retarget(path, link, nearest);
   return edits ? { suggestions: [{ desc: `Link to #${nearest}`, edits }] } : {};
 }
@@ -56,6 +99,8 @@ export default defineRepositoryRule({
   },
   check(index) {
     const evidence = soaEvidenceLinks(index);
+    // One budget for the run's "did you mean": thousands of broken links against thousands of headings stay bounded.
+    const budget = new SuggestionBudget(SUGGESTION_CELLS_PER_RUN);
     // Governance documents only: other Markdown (a README, a changelog) is not aimslint's to judge.
     return index.governed.flatMap((document) =>
       document.links.flatMap((link): Report[] => {
@@ -74,7 +119,7 @@ export default defineRepositoryRule({
               messageId: target.path === document.path ? 'missingAnchorHere' : 'missingAnchor',
               data: { path: target.path, anchor: target.anchor, suggestion: meant ? ` Did you mean \`#${meant}\`?` : '' },
               ...at,
-              ...anchorCorrections(document.path, link, anchors, target.anchor, meant),
+              ...anchorCorrections(document.path, link, anchors, target.anchor, meant, budget),
             }];
           }
           case 'outside':

@@ -13,6 +13,7 @@ testRule(rule, {
   ],
   invalid: [
     { name: 'a word that is neither', files: soaRepository(withApplicable('maybe')), errors: [{ file: 'aims/soa.md', line, column, endColumn: column + 5, message: 'The Applicable cell of A.10.4 says "maybe", which is neither applicable nor excluded; write yes, no, N/A, partial or planned.' }] },
+    { name: 'a row still to be decided: a warning, not an error', files: soaRepository(withApplicable('undecided')), errors: [{ file: 'aims/soa.md', line, column, severity: 'warn', message: 'A.10.4 is marked "undecided": decide it, then write yes (and link the evidence) or no (and say why it is excluded). Until then the SoA is not complete.' }] },
     { name: 'an empty cell', files: soaRepository(withApplicable('')), errors: [{ file: 'aims/soa.md', line, column: 11, messageIncludes: 'The Applicable cell of A.10.4 is empty' }] },
   ],
 });
