@@ -5,13 +5,21 @@
  * or in `https://x/TODO-list` is not unfinished text. Every pass is linear.
  */
 import type { ParsedDocument } from '../../model.js';
-import { lineStartsOf } from '../../parse/text.js';
 
 /** Offset of the first body line: after the closing `---` of the frontmatter (its YAML keeps its trailing line break). */
 export function bodyStartOf(document: ParsedDocument, text: string): number {
   if (document.frontmatter === null) return 0;
-  const closingLine = document.frontmatter.yamlStartLine + (document.frontmatter.yaml.match(/\n/g)?.length ?? 0);
-  return lineStartsOf(text)[closingLine] ?? text.length;
+  const { yaml, yamlStartLine } = document.frontmatter;
+  let closingLine = yamlStartLine;
+  for (let at = yaml.indexOf('\n'); at !== -1; at = yaml.indexOf('\n', at + 1)) closingLine++;
+  // Only the frontmatter's lines are counted: the body may be long.
+  let offset = 0;
+  for (let line = 0; line < closingLine; line++) {
+    const end = text.indexOf('\n', offset);
+    if (end === -1) return text.length;
+    offset = end + 1;
+  }
+  return offset;
 }
 
 export interface FencedBlock {
@@ -51,19 +59,25 @@ function linesFrom(text: string, from: number): Line[] {
   return lines;
 }
 
+/** Lines that may open or close a fence; every other line changes nothing, so only these are looked at. */
+const FENCE_LINE = /^ {0,3}(?:`{3,}|~{3,})[^\n]*/gm;
+
 /** Fenced code blocks of the body, closed or not. */
 export function fencedBlocks(text: string, bodyStart = 0): FencedBlock[] {
   const blocks: FencedBlock[] = [];
   let open: { start: number; marker: string } | undefined;
-  for (const line of linesFrom(text, bodyStart)) {
+  const fenceLines = new RegExp(FENCE_LINE);
+  fenceLines.lastIndex = bodyStart;
+  for (let line = fenceLines.exec(text); line !== null; line = fenceLines.exec(text)) {
+    const end = line.index + line[0].length;
     if (open === undefined) {
-      const marker = line.text.includes('`') || line.text.includes('~') ? OPENING_FENCE.exec(line.text)?.[1] : undefined;
-      if (marker) open = { start: line.start, marker };
+      const marker = OPENING_FENCE.exec(line[0])?.[1];
+      if (marker) open = { start: line.index, marker };
       continue;
     }
-    const closing = CLOSING_FENCE.exec(line.text)?.[1];
+    const closing = CLOSING_FENCE.exec(line[0])?.[1];
     if (closing && closing[0] === open.marker[0] && closing.length >= open.marker.length) {
-      blocks.push({ start: open.start, end: line.end, closed: true, marker: open.marker });
+      blocks.push({ start: open.start, end, closed: true, marker: open.marker });
       open = undefined;
     }
   }

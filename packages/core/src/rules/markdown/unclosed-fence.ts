@@ -12,8 +12,10 @@ export default defineDocumentRule({
   },
   check(document, { text }) {
     if (document.skipped) return [];
+    const unclosed = fencedBlocks(text, bodyStartOf(document, text)).filter((block) => !block.closed);
+    if (unclosed.length === 0) return [];
     const lineStarts = lineStartsOf(text);
-    return fencedBlocks(text, bodyStartOf(document, text)).filter((block) => !block.closed).map((block): Report => {
+    return unclosed.map((block): Report => {
       const range = rangeOf(lineStarts, block.start, block.start + text.slice(block.start).search(/\n|$/));
       // A final line break ends the last line; it does not start another.
       const swallowed = lineStarts.length - (text.endsWith('\n') ? 1 : 0) - range.line;

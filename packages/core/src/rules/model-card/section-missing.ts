@@ -54,6 +54,23 @@ function sectionsOf(type: string, options: Record<string, unknown>): Section[] {
   }));
 }
 
+/** A required section with the heading keys that count as it. */
+interface SectionKeys {
+  section: Section;
+  keys: ReadonlySet<string>;
+}
+
+/** The sections of each type, worked out once per rule options (a run has one set), not once per document. */
+const sectionTables = new WeakMap<Record<string, unknown>, Map<string, SectionKeys[]>>();
+
+function sectionKeysOf(type: string, options: Record<string, unknown>): SectionKeys[] {
+  let byType = sectionTables.get(options);
+  if (!byType) sectionTables.set(options, (byType = new Map()));
+  let table = byType.get(type);
+  if (!table) byType.set(type, (table = sectionsOf(type, options).map((section) => ({ section, keys: new Set(section.names.map(headingKey)) }))));
+  return table;
+}
+
 /** Each heading with the level-2 heading it stands under (undefined at level 1 and 2, or before any). */
 function withParents(headings: readonly Heading[]): { heading: Heading; parent: Heading | undefined }[] {
   let parent: Heading | undefined;
@@ -78,13 +95,11 @@ export default defineDocumentRule({
   check(document, { options }) {
     const type = document.type;
     if (type === undefined || !document.frontmatter?.data) return [];
-    const sections = sectionsOf(type, options);
+    const sections = sectionKeysOf(type, options);
     if (sections.length === 0) return [];
     const headings = withParents(document.headings).map((entry) => ({ ...entry, key: headingKey(entry.heading.text) }));
-    const keysOf = new Map(sections.map((section) => [section, new Set(section.names.map(headingKey))]));
-    const sectionOf = (key: string): Section | undefined => sections.find((section) => keysOf.get(section)?.has(key));
-    return sections.flatMap((section): Report[] => {
-      const keys = keysOf.get(section) ?? new Set<string>();
+    const sectionOf = (key: string): Section | undefined => sections.find(({ keys }) => keys.has(key))?.section;
+    return sections.flatMap(({ section, keys }): Report[] => {
       const matches = headings.filter((entry) => keys.has(entry.key));
       // A sub-heading counts under a level-2 parent that is not another required section (`### Training Data` under `## Training Details`).
       const counts = matches.some(({ heading, parent }) => heading.depth === 2 || (parent !== undefined && [undefined, section].includes(sectionOf(headingKey(parent.text)))));
