@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { FileResult, LintResult } from '../engine/lint.js';
+import type { LintResult } from '../engine/lint.js';
 import type { Finding, Fix } from '../model.js';
 import type { SuppressedFinding } from '../engine/suppressions.js';
 import { LazyArray, prettyJsonChunks } from '../util/chunks.js';
@@ -33,15 +33,13 @@ function message(finding: Finding, root: string) {
 /** A suppressed finding as ESLint writes it in `suppressedMessages`: the message with how it was suppressed. */
 const suppressedMessage = (finding: SuppressedFinding, root: string) => ({ ...message(finding, root), suppressions: finding.suppressions.map(({ kind, justification }) => ({ kind, justification })) });
 
-function* messages(file: FileResult, root: string) {
-  for (const finding of file.findings) yield message(finding, root);
-}
-
 function* files(result: LintResult) {
   for (const file of result.files) {
     yield {
       filePath: file.absolutePath,
-      messages: new LazyArray(messages(file, result.root)),
+      // A file's messages are few (limits.maxFindingsPerFile): one array, stringified with its file in one call, is
+      // several times faster than a chunk per message; the files themselves come one at a time.
+      messages: file.findings.map((finding) => message(finding, result.root)),
       suppressedMessages: (file.suppressed ?? []).map((finding) => suppressedMessage(finding, result.root)),
       errorCount: file.errorCount,
       warningCount: file.warningCount,
