@@ -11,7 +11,8 @@ export default defineDocumentRule({
     unclosed: 'This code block ({{marker}}) is never closed, so the {{lines}} after it show as code and are not checked. Add a line with {{marker}} where the code ends.',
   },
   check(document, { text }) {
-    if (document.skipped) return [];
+    // Other Markdown (a README, a changelog) is not aimslint's to judge; a governance folder's files are, typed or not.
+    if (document.skipped || (document.type === undefined && !document.governance)) return [];
     const unclosed = fencedBlocks(text, bodyStartOf(document, text)).filter((block) => !block.closed);
     if (unclosed.length === 0) return [];
     const lineStarts = lineStartsOf(text);
