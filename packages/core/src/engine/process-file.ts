@@ -1,4 +1,3 @@
-import { lstatSync } from 'node:fs';
 import type { DiscoveredFile } from '../discover/discover.js';
 import type { Limits } from '../config/types.js';
 import type { Finding, IndexedDocument, ParsedDocument, Severity } from '../model.js';
@@ -7,7 +6,7 @@ import { parseDocumentWithText, skippedDocument } from '../parse/document.js';
 import { ruleById } from '../rules/index.js';
 import type { DocumentRule } from '../rules/types.js';
 import type { SchemaRegistry } from '../schemas/registry.js';
-import { readBounded } from '../util/files.js';
+import { isSymbolicLinkAt, readBounded } from '../util/files.js';
 import { toFinding } from './findings.js';
 
 /** What a file's parse-and-check needs: plain data, so a worker thread can receive it. */
@@ -28,14 +27,6 @@ const FIRST_LINE = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 function unreadable(file: DiscoveredFile, message: string, ruleId = 'file/unreadable'): ParsedDocument {
   return skippedDocument(file.path, '', { ruleId, severity: 'error', message, file: file.path, range: FIRST_LINE });
-}
-
-function isSymbolicLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
 }
 
 function sizeText(bytes: number): string {
@@ -67,7 +58,7 @@ export function readDocument(file: DiscoveredFile, limits: Limits, unsaved?: Uin
     bytes = read.bytes;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? (isSymbolicLink(file.absolute) ? 'it is a symbolic link to nothing' : 'it was deleted while aimslint ran') : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ELOOP' ? 'its symbolic links loop' : (error as Error).message;
+    const reason = code === 'ENOENT' ? (isSymbolicLinkAt(file.absolute) ? 'it is a symbolic link to nothing' : 'it was deleted while aimslint ran') : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ELOOP' ? 'its symbolic links loop' : (error as Error).message;
     return { document: unreadable(file, `This file could not be read: ${reason}.`), text: '' };
   }
   return parseDocumentWithText({ path: file.path, bytes, mappedType: file.mappedType, governance: file.governance, limits });

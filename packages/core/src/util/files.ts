@@ -86,14 +86,21 @@ export function readSettingsText(path: string, root: string, max: number): strin
   return Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength).toString('utf8');
 }
 
-/** A symbolic link at `path` (not followed); false when nothing is there. */
-export function isSymbolicLinkAt(path: string): boolean {
+/** What is at `path` itself, a link not followed; undefined when nothing is there. */
+function entryAt(path: string): ReturnType<typeof lstatSync> | undefined {
   try {
-    return lstatSync(path).isSymbolicLink();
+    return lstatSync(path);
   } catch {
-    return false;
+    return undefined;
   }
 }
+
+/** A symbolic link at `path` (not followed); false when nothing is there. */
+export const isSymbolicLinkAt = (path: string): boolean => entryAt(path)?.isSymbolicLink() === true;
+/** A folder at `path` itself, not one a link points to. */
+export const isFolderAt = (path: string): boolean => entryAt(path)?.isDirectory() === true;
+/** A regular file at `path` itself, not one a link points to. */
+export const isRegularFileAt = (path: string): boolean => entryAt(path)?.isFile() === true;
 
 /**
  * Replace a file in one step: write a temporary file beside it, then rename.

@@ -17,8 +17,8 @@
  *   cap, so a repository with 400 deleted files does not exhaust descriptors.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { lstatSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { isFolderAt, isRegularFileAt } from './files.js';
 
 /** A checkout: its git directory (or gitfile) and its work tree. */
 export interface GitRepository {
@@ -67,26 +67,11 @@ function gitEnvironment(): NodeJS.ProcessEnv {
 export function findRepository(root: string): GitRepository | undefined {
   for (let folder = resolve(root); ; folder = dirname(folder)) {
     const candidate = join(folder, '.git');
-    if (isRegularFile(candidate) || (isFolder(candidate) && isRegularFile(join(candidate, 'HEAD')))) return { gitDir: candidate, workTree: folder };
+    if (isRegularFileAt(candidate) || (isFolderAt(candidate) && isRegularFileAt(join(candidate, 'HEAD')))) return { gitDir: candidate, workTree: folder };
     if (dirname(folder) === folder) return undefined;
   }
 }
 
-function isFolder(path: string): boolean {
-  try {
-    return lstatSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function isRegularFile(path: string): boolean {
-  try {
-    return lstatSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
 
 const argumentsFor = (repository: GitRepository, args: readonly string[]): string[] => [
   `--git-dir=${repository.gitDir}`,
