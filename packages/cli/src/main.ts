@@ -63,7 +63,7 @@ Options:
   --fix-dry-run            as --fix, without writing: the JSON format carries each fixed file's \`output\`
   --with-dependents        also report the files whose findings depend on the paths given (links, ids, SoA evidence)
   --link-base <url>        report: prefix for document links (e.g. https://github.com/org/repo/blob/main/)
-  --max-run-seconds <n>    stop with exit status 2 after n seconds (default: limits.maxRunSeconds, 300)
+  --max-run-seconds <n>    stop with exit status 2 after n seconds (default 300; limits.maxRunSeconds may shorten it)
   --suppress-all           accept every current error: count them in aimslint-suppressions.json; only new ones fail
   --suppress-rule <id>     the same for one rule's errors (repeatable)
   --prune-suppressions     drop counts of errors that are fixed from aimslint-suppressions.json

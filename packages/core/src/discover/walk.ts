@@ -30,6 +30,7 @@ function gitignoreOf(directory: string, path: string, notices: string[]): Gitign
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOOP' || code === 'EMLINK') notices.push(`${name} was not used: it is a symbolic link, which git does not follow either`);
+    else notices.push(`${name} was not used: ${(error as Error).message.split('\n')[0]}`);
   }
   return undefined;
 }

@@ -16,7 +16,7 @@ import { closest } from '../util/suggest.js';
 import type { Rule } from '../rules/types.js';
 import { SchemaRegistry } from '../schemas/registry.js';
 import { compareFindings, optionsOf, severityOf, toFinding } from './findings.js';
-import { startWatchdog } from '../util/watchdog.js';
+import { budgetSeconds, startWatchdog } from '../util/watchdog.js';
 import { cacheKey, DEFAULT_CACHE_NAME, entriesAfterRun, cacheDistrust, lookUp, readCache, saveCache } from './cache.js';
 import { processFile, type FileJobSettings, type FileOutcome } from './process-file.js';
 import { defaultGovernanceNotice } from './default-notice.js';
@@ -57,7 +57,7 @@ export interface LintOptions {
   workers?: number | 'auto';
   /** The worker entry to start (the Action's bundle passes its own). */
   workerUrl?: URL;
-  /** The run's time budget in seconds; default the config's `limits.maxRunSeconds`. */
+  /** The run's time budget in seconds (default 300); a config's `limits.maxRunSeconds` may only shorten it. */
   maxRunSeconds?: number;
   /**
    * Called on the main thread, interrupting whatever runs there, when the
@@ -363,7 +363,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const now = validNow(options.now);
   const config = loadConfig({ cwd: options.cwd, paths: options.paths ?? [], configFile: options.configFile, ruleOverrides: options.ruleOverrides });
   if (!options.onTimeout) return lintWithConfig(options, config, now, started);
-  const seconds = options.maxRunSeconds ?? config.limits.maxRunSeconds;
+  const seconds = budgetSeconds(options.maxRunSeconds, config.limits.maxRunSeconds);
   const watchdog = startWatchdog(seconds, `aimslint: stopped after ${seconds} s, the run's time budget (limits.maxRunSeconds); a document or schema may be built to slow aimslint down\n`, options.onTimeout);
   try {
     return await lintWithConfig(options, config, now, started);

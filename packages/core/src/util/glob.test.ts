@@ -60,6 +60,17 @@ describe('bounded time on hostile patterns', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
+  it('a reversed range matches nothing, as in git, instead of throwing', () => {
+    expect(globMatcher(['docs/[z-a]*.md'])('docs/a.md')).toBe(false);
+    expect(new GitignoreRules('[z-a]*.md\n*.log').decide('x.log', false)).toBe(true);
+  });
+
+  it('braces nested thousands deep are kept as written past a few levels, without exhausting the stack', () => {
+    const deep = `${'{a,'.repeat(6000)}b${'}'.repeat(6000)}`;
+    expect(() => globMatcher([deep])('a')).not.toThrow();
+    expect(expandBraces('{a,{b,{c,d}}}')).toEqual(['a', 'b', 'c', 'd']);
+  });
+
   it('a 40,000-character segment with a star is matched, not compiled into a too-large expression', () => {
     const long = `${'x'.repeat(40_000)}*`;
     expect(globMatcher([`aims/${long}`])(`aims/${'x'.repeat(40_000)}.md`)).toBe(true);

@@ -38,6 +38,7 @@ const MAX_REGEX_STARS = 2;
 const MAX_REGEX_TOKENS = 256;
 
 export const MAX_EXPANSIONS = 256;
+const MAX_BRACE_DEPTH = 8;
 
 function parseClass(pattern: string, start: number): { token: CharToken; end: number } | undefined {
   let i = start + 1;
@@ -54,7 +55,8 @@ function parseClass(pattern: string, start: number): { token: CharToken; end: nu
       i += 2;
       to = pattern[i] === '\\' && i + 1 < pattern.length ? pattern.charCodeAt(++i) : pattern.charCodeAt(i);
     }
-    ranges.push([from, to]);
+    // A reversed range (`[z-a]`) matches nothing, as in git; it must not reach a RegExp, which would throw.
+    if (from <= to) ranges.push([from, to]);
     i++;
   }
   return i < pattern.length ? { token: { kind: 'class', negated, ranges }, end: i } : undefined;
@@ -181,7 +183,9 @@ function segmentMatches(segment: Segment, name: string): boolean {
 }
 
 /** `{a,b}` alternatives, expanded left to right; at most `MAX_EXPANSIONS` results, the rest dropped. */
-export function expandBraces(pattern: string): string[] {
+export function expandBraces(pattern: string, depth = 0): string[] {
+  // Deeper alternatives are kept as written: no real glob nests them, and recursion must stay shallow.
+  if (depth > MAX_BRACE_DEPTH) return [pattern];
   let results = [''];
   let i = 0;
   const literalUntil = (from: number): number => {
@@ -199,7 +203,7 @@ export function expandBraces(pattern: string): string[] {
       results = results.map((prefix) => prefix + pattern.slice(next));
       break;
     }
-    const options = splitTopLevel(pattern.slice(next + 1, close)).flatMap(expandBraces);
+    const options = splitTopLevel(pattern.slice(next + 1, close)).flatMap((option) => expandBraces(option, depth + 1));
     if (options.length < 2) {
       results = results.map((prefix) => `${prefix}{${options[0] ?? ''}}`);
     } else {

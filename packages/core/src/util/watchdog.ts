@@ -12,6 +12,7 @@
  * exit with status 2).
  */
 import { Worker } from 'node:worker_threads';
+import { DEFAULT_LIMITS } from '../config/types.js';
 
 const HOOK = 'aimslint.watchdog.expire';
 
@@ -33,6 +34,19 @@ setTimeout(() => {
 }, workerData.milliseconds);
 `;
 
+/** The longest delay a timer takes; a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * The budget of a run: the caller's (the workflow's `timeout`,
+ * `--max-run-seconds`) or the default. The config is the pull request's, so
+ * its `limits.maxRunSeconds` may shorten the budget, never lengthen it.
+ */
+export function budgetSeconds(callerSeconds: number | undefined, configSeconds: number): number {
+  const trusted = callerSeconds ?? DEFAULT_LIMITS.maxRunSeconds;
+  return configSeconds < DEFAULT_LIMITS.maxRunSeconds ? Math.min(trusted, configSeconds) : trusted;
+}
+
 export interface Watchdog {
   /** The run ended in time: end the watchdog thread. */
   stop(): Promise<void>;
@@ -47,7 +61,7 @@ export interface Watchdog {
 export function startWatchdog(seconds: number, message: string, onExpire: () => void): Watchdog {
   const key = Symbol.for(HOOK);
   (globalThis as Record<symbol, unknown>)[key] = onExpire;
-  const worker = new Worker(WATCHDOG_SOURCE, { eval: true, workerData: { milliseconds: Math.max(1, seconds * 1000), message, hook: HOOK } });
+  const worker = new Worker(WATCHDOG_SOURCE, { eval: true, workerData: { milliseconds: Math.min(MAX_TIMER_MS, Math.max(1, seconds * 1000)), message, hook: HOOK } });
   // The budget never keeps a finished run alive.
   worker.unref();
   return {
