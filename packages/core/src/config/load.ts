@@ -96,6 +96,9 @@ function validateUserConfig(value: unknown, file: string): asserts value is User
   for (const key of Object.keys(config)) if (!KNOWN_KEYS.has(key)) fail(`unknown setting "${key}" (known: ${[...KNOWN_KEYS].filter((k) => k !== '$schema').join(', ')})`);
   for (const key of ['include', 'exclude', 'governance']) {
     if (config[key] !== undefined && !isStringList(config[key])) fail(`"${key}" must be a list of globs`);
+    // globby's `!glob` would silently match nothing here: say where it belongs.
+    const negated = (config[key] as string[] | undefined)?.find((glob) => glob.startsWith('!'));
+    if (negated !== undefined) fail(`"${key}" has "${negated}"; aimslint globs are not negated with "!": list what to leave out under "exclude"`);
   }
   if (config['types'] !== undefined && !(isRecord(config['types']) && Object.values(config['types']).every((v) => typeof v === 'string'))) {
     fail('"types" must map type names to schema file paths');

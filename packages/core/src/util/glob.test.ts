@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ignore from 'ignore';
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../config/load.js';
 import { expandBraces, GitignoreRules, globMatcher } from './glob.js';
 
 // The regex-based libraries are the oracle for what the bounded matcher must agree with on ordinary patterns.
@@ -82,5 +86,17 @@ describe('bounded time on hostile patterns', () => {
     const started = performance.now();
     expect(rules.decide(`${Array(2000).fill('a').join('/')}/y`, false)).toBeUndefined();
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('config globs', () => {
+  it('a negated glob ("!drafts/**", as globby takes it) is a clear usage error, not a glob that matches nothing', () => {
+    const root = mkdtempSync(join(tmpdir(), 'aimslint-globs-'));
+    try {
+      writeFileSync(join(root, 'aimslint.config.json'), JSON.stringify({ include: ['**/*.md', '!drafts/**'] }));
+      expect(() => loadConfig({ cwd: root, paths: [] })).toThrow('"include" has "!drafts/**"; aimslint globs are not negated with "!": list what to leave out under "exclude"');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
