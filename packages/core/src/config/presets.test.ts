@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { activeRules } from '../engine/lint.js';
-import { CARD_REPOSITORY } from '../testing/adoption-fixtures.js';
+import { CARD_REPOSITORY, HF_MODEL_CARD } from '../testing/adoption-fixtures.js';
 import { lintFiles } from '../testing/lint-files.js';
 import { RULES } from '../rules/index.js';
 import { loadConfig } from './load.js';
@@ -43,6 +43,15 @@ describe('extends', () => {
     expect(rules['schema/invalid']).toBe('error');
   });
 
+  it('aimslint:model-cards keeps no inventory: a card\'s `system` is optional and not resolved', () => {
+    const root = mkdtempSync(join(tmpdir(), 'aimslint-presets-'));
+    folders.push(root);
+    writeFileSync(join(root, 'aimslint.config.json'), JSON.stringify({ extends: ['aimslint:model-cards'] }));
+    const config = loadConfig({ cwd: root, paths: [] });
+    expect(config.rules['schema/invalid']).toEqual(['error', { inventory: false }]);
+    expect(config.rules['ref/unresolved']).toEqual(['error', { inventory: false }]);
+  });
+
   it("lays the config's own rules, then the command line, over the presets", () => {
     const rules = rulesFor({ extends: ['aimslint:model-cards'], rules: { 'soa/missing': 'warn', 'link/broken': 'warn' } }, { 'link/broken': 'off' });
     expect(rules['soa/missing']).toBe('warn');
@@ -72,6 +81,17 @@ describe('a repository of Hugging Face-style model cards', () => {
 
   it('lints clean with aimslint:model-cards and no other setting', async () => {
     expect(await findingsOf({ extends: ['aimslint:model-cards'] })).toEqual([]);
+  });
+
+  it('with aimslint:model-cards, a card kept without its AI system document, or without `system`, is clean', async () => {
+    const withoutSystem = { 'models/translate-de-en/README.md': HF_MODEL_CARD, 'governance/roles.md': CARD_REPOSITORY['governance/roles.md'] };
+    const noField = { ...withoutSystem, 'models/translate-de-en/README.md': HF_MODEL_CARD.replace('system: AIS-TRANSLATE\n', '') };
+    for (const files of [withoutSystem, noField]) {
+      const result = await lintFiles({ ...files, 'aimslint.config.json': JSON.stringify({ extends: ['aimslint:model-cards'] }) });
+      expect(result.files.flatMap((file) => file.findings.map((finding) => `${finding.ruleId} ${file.path}`))).toEqual([]);
+    }
+    const strict = await lintFiles({ ...noField, 'aimslint.config.json': JSON.stringify({ rules: { 'aims/required-document': 'off', 'soa/missing': 'off' } }) });
+    expect(strict.files.flatMap((file) => file.findings.map((finding) => finding.message))).toContain('`system` is missing from the frontmatter: add it.');
   });
 
   it('without the preset, it is told about the AIMS it does not have', async () => {

@@ -32,7 +32,7 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
     unknownKeys: { 'model-card': 'warn', 'dataset-card': 'warn' },
   },
   'aimslint:model-cards': {
-    description: 'A repository of model and dataset cards only: no SoA, clause, inventory, role or supplier rules.',
+    description: 'A repository of model and dataset cards only: no SoA, clause, inventory, role or supplier rules, and a card\'s `system` is optional.',
     // Filled below from the rule list, like strict.
     rules: {},
     unknownKeys: {},
@@ -44,6 +44,9 @@ export const PRESET_NAMES: readonly string[] = Object.keys(PRESETS);
 /** The preset's rule settings; `strict` turns every rule of `ruleIds` into an error, `model-cards` every AIMS-wide one off. */
 export function presetRules(name: string, ruleIds: readonly string[]): Record<string, RuleSetting> {
   if (name === 'aimslint:strict') return Object.fromEntries(ruleIds.map((id) => [id, 'error']));
-  if (name === 'aimslint:model-cards') return Object.fromEntries(ruleIds.filter(isAimsRule).map((id) => [id, 'off']));
+  if (name === 'aimslint:model-cards') {
+    // No inventory either: a card's `system` is optional, and not resolved against ai-system documents.
+    return { ...Object.fromEntries(ruleIds.filter(isAimsRule).map((id) => [id, 'off'])), 'schema/invalid': ['error', { inventory: false }], 'ref/unresolved': ['error', { inventory: false }] };
+  }
   return PRESETS[name]?.rules ?? {};
 }

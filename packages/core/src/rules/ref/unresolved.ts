@@ -31,6 +31,8 @@ function checkField(index: RepoIndex, document: IndexedDocument, field: string, 
     if (OWNER_FIELDS.includes(field)) {
       const form = ownerForm(value, owners);
       if (form === 'accepted') return [];
+      // Not a role id nor a form the config accepts, and no id at all (an e-mail): schema/invalid reports it once, at its root.
+      if (form === 'rejected' && lookupId(index, value) === undefined) return [];
       if (form === 'unlisted-team') {
         const nearest = closest(value, owners.teams);
         return [{ messageId: 'unknownTeam', data: { field, team: value, suggestion: nearest ? ` Did you mean \`${nearest}\`?` : '' }, file: document.path, range: valueRange(document, pointer) }];
@@ -78,6 +80,8 @@ export default defineRepositoryRule({
       }
       return suggester;
     };
-    return index.governed.flatMap((document) => Object.keys(REFERENCE_FIELDS).flatMap((field) => checkField(index, document, field, suggestions, owners)));
+    // Without an inventory (the `aimslint:model-cards` preset), `system` names a system kept elsewhere: nothing to resolve here.
+    const fields = Object.keys(REFERENCE_FIELDS).filter((field) => options['inventory'] !== false || REFERENCE_FIELDS[field]?.kinds?.includes('ai-system') !== true);
+    return index.governed.flatMap((document) => fields.flatMap((field) => checkField(index, document, field, suggestions, owners)));
   },
 });

@@ -124,7 +124,9 @@ function reportFor(document: ParsedDocument, error: ErrorObject, unknownKeys: Un
     }
     case 'pattern': {
       const form = PATTERN_FORMS[String((error.params as { pattern: string }).pattern)];
-      return { messageId: 'pattern', data: { field, found, hint: form ? ` It must be ${form}.` : schemaHint(error) }, file, range: valueRange(document, pointer) };
+      // An owner written as an e-mail or a team is a choice the config can make, not only a typo: say how.
+      const ownerHint = OWNER_FIELDS.includes(field) && typeof error.data === 'string' ? OWNER_FORMS_HINT : '';
+      return { messageId: 'pattern', data: { field, found, hint: form ? ` It must be ${form}.${ownerHint}` : schemaHint(error) }, file, range: valueRange(document, pointer) };
     }
     case 'minLength':
     case 'minItems':
@@ -144,6 +146,14 @@ function reportFor(document: ParsedDocument, error: ErrorObject, unknownKeys: Un
       return { messageId: 'other', data: { field: field || 'the frontmatter', rule: String(error.message) }, file, range: valueRange(document, pointer) };
   }
 }
+
+const SYSTEM_FIELDS = new Set(['system', 'systems']);
+
+/** The requirement that a document names its AI system. */
+const requiresSystem = (error: ErrorObject): boolean =>
+  error.keyword === 'required' && error.instancePath === '' && SYSTEM_FIELDS.has(String((error.params as { missingProperty: string }).missingProperty));
+
+const OWNER_FORMS_HINT = ' To accept e-mail addresses or team names instead, set `owners: {accept: [role, email, team], teams: [...]}` in the config.';
 
 /** What each pattern of the format means, in the words a policy author uses. */
 const PATTERN_FORMS: Readonly<Record<string, string>> = {
@@ -219,7 +229,9 @@ export default defineDocumentRule({
     if (!data || document.type === undefined || !schemas.has(document.type)) return [];
     // A type assigned by the config (`assign`) counts as written: the file need not repeat it.
     const validated = data['type'] === undefined ? { ...data, type: document.type } : data;
-    const { reports, rest } = mergeAlternatives(document, schemas.validate(document.type, validated));
+    // A repository that keeps no AI system inventory (the `aimslint:model-cards` preset) has nothing for a card's `system` to name.
+    const errors = schemas.validate(document.type, validated).filter((error) => options['inventory'] !== false || !requiresSystem(error));
+    const { reports, rest } = mergeAlternatives(document, errors);
     const unknownKeys = unknownKeysPolicy(options, document.type);
     const owners = ownerPolicyOf(options);
     const seen = new Set<string>();
