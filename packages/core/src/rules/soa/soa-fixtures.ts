@@ -23,7 +23,8 @@ export function withEntry(entries: EntrySpec[], control: string, change: Partial
   return entries.flatMap((entry) => (entry.control !== control ? [entry] : change === null ? [] : [{ ...entry, ...change }]));
 }
 
-const SOA_HEAD = `---
+/** The approved SoA's frontmatter up to (not including) its closing `---`. */
+export const SOA_HEAD = `---
 id: SOA-001
 type: soa
 title: Statement of Applicability

@@ -8,23 +8,12 @@ import { controlsOf } from '../../catalog/index.js';
 import { iso42001_2023 } from '../../catalog/iso42001-2023.js';
 import { lintFiles } from '../../testing/lint-files.js';
 import { md, testRule } from '../../testing/rule-tester.js';
-import { soaRepository } from './soa-fixtures.js';
+import { SOA_HEAD, soaRepository } from './soa-fixtures.js';
 import rule from './table-unmapped.js';
 
-const HEAD = md`
-  ---
-  id: SOA-001
-  type: soa
-  title: Statement of Applicability
-  owner: ROLE-AIMS-LEAD
-  status: approved
-  version: "1.0"
-  approved_by: ROLE-AIMS-LEAD
-  approved_on: 2026-02-01
-  last_reviewed: 2026-02-01
-  next_review: 2027-02-01
-  ---
-  # Statement of Applicability
+/** An approved SoA with a title and no table yet. */
+const HEAD = `${SOA_HEAD}---
+# Statement of Applicability
 `;
 
 const controls = controlsOf(iso42001_2023).map((control) => control.id);
