@@ -12,6 +12,7 @@ import { lint, loadConfig } from '@aimslint/core';
 import { discover } from '../../packages/core/src/discover/discover.js';
 import { processFile } from '../../packages/core/src/engine/process-file.js';
 import { readCache, saveCache } from '../../packages/core/src/engine/cache.js';
+import { cacheUpdateOf } from '../../packages/core/src/testing/cache-updates.js';
 import { SchemaRegistry } from '../../packages/core/src/schemas/registry.js';
 import { writeRepository } from '../../packages/core/src/testing/rule-tester.js';
 import { CLI, EXAMPLES_ACME, FAST_MS, NOW, listFiles, pinned } from './helpers.js';
@@ -115,7 +116,7 @@ describe('corrupt or truncated cache', () => {
     try {
       for (let length = 0; length < 64; length++) {
         writeFileSync(join(root, 'c'), randomBytes(length));
-        expect(readCache(join(root, 'c'), 'key').entries.size).toBe(0);
+        expect(readCache(join(root, 'c'), 'key').stamps.size).toBe(0);
       }
     } finally {
       rmSync(root, { recursive: true, force: true });
@@ -172,8 +173,7 @@ describe('full disk and unwritable outputs', () => {
     const root = writeRepository({});
     try {
       const path = join(root, 'missing/cache');
-      const entries = new Map([['a.md', { size: 1, mtimeMs: 1, ctimeMs: 1, ino: 1, hash: 'h', outcome: {} as never }]]);
-      expect(() => saveCache(path, 'k', readCache(path, 'k'), entries)).toThrow(/ENOENT/);
+      expect(() => saveCache(path, 'k', readCache(path, 'k'), cacheUpdateOf(1))).toThrow(/ENOENT/);
       expect(listFiles(root)).toEqual([]);
     } finally {
       rmSync(root, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeFileAtomic } from '../../packages/cli/src/main.js';
 import { readCache, saveCache } from '../../packages/core/src/engine/cache.js';
+import { cacheUpdateOf } from '../../packages/core/src/testing/cache-updates.js';
 import { writeRepository } from '../../packages/core/src/testing/rule-tester.js';
 import { listFiles } from './helpers.js';
 
@@ -58,17 +59,14 @@ describe('a disk that fills up during a write', () => {
     }
   });
 
-  const entry = (hash: string) => ({ size: 1, mtimeMs: 1, ctimeMs: 1, ino: 1, hash, outcome: {} as never });
-  const entriesOf = (count: number, hash = 'h') => new Map(Array.from({ length: count }, (_, i) => [`doc-${i}.md`, entry(hash)]));
-
   it('a cache rewrite: the error propagates (lint turns it into a notice), the old cache intact, no temporary file', () => {
     const root = writeRepository({});
     try {
       const path = join(root, '.aimslintcache');
-      saveCache(path, 'k', readCache(path, 'k'), entriesOf(1));
+      saveCache(path, 'k', readCache(path, 'k'), cacheUpdateOf(1));
       const before = realFs.readFileSync(path);
       disk.full = true;
-      expect(() => saveCache(path, 'k2', readCache(path, 'k2'), entriesOf(1))).toThrow(/ENOSPC/);
+      expect(() => saveCache(path, 'k2', readCache(path, 'k2'), cacheUpdateOf(1))).toThrow(/ENOSPC/);
       expect(realFs.readFileSync(path)).toEqual(before);
       expect(listFiles(root)).toEqual(['.aimslintcache']);
     } finally {
@@ -80,13 +78,13 @@ describe('a disk that fills up during a write', () => {
     const root = writeRepository({});
     try {
       const path = join(root, '.aimslintcache');
-      saveCache(path, 'k', readCache(path, 'k'), entriesOf(10));
+      saveCache(path, 'k', readCache(path, 'k'), cacheUpdateOf(10));
       const before = realFs.readFileSync(path);
       disk.full = true;
-      const changedOne = new Map([...entriesOf(10)].map(([file, e], i) => [file, i === 0 ? entry('changed') : e]));
-      expect(() => saveCache(path, 'k', readCache(path, 'k'), changedOne)).toThrow(/ENOSPC/);
+      const changedOne = cacheUpdateOf(10, 'h', { 'doc-0.md': 'changed' });
+      expect(() => saveCache(path, 'k', readCache(path, 'k'), { ...changedOne, parsed: new Map() })).toThrow(/ENOSPC/);
       expect(realFs.readFileSync(path)).toEqual(before);
-      expect(readCache(path, 'k').entries.get('doc-0.md')?.hash).toBe('h');
+      expect(readCache(path, 'k').stamps.get('doc-0.md')?.hash).toBe('h');
     } finally {
       realFs.rmSync(root, { recursive: true, force: true });
     }

@@ -42,7 +42,7 @@ const result: LintResult = {
   frameworks: [],
   rules: RULES.map((id) => ({ rule: ruleFor(id), severity: 'error', options: {} })),
   durationMs: 1,
-  stats: { files: FILES, fromCache: 0, workers: 1, timings: {} },
+  stats: { files: FILES, fromCache: 0, workers: 1, resultsReused: false, timings: {} },
   notices: [],
 };
 

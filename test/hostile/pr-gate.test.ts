@@ -244,16 +244,20 @@ describe('writes never follow a link the repository planted', () => {
   });
 });
 
-/** Rewrite the cache so every entry says "no findings", whatever the files say: what a PR author can commit. */
+/** Rewrite the cache so every outcome and the results record say "no findings", whatever the files say: what a PR author can commit. */
 async function forgeCache(root: string): Promise<void> {
   const cacheFile = join(root, '.aimslintcache');
   await lint({ cwd: root, now: NOW, cache: true });
   const bytes = readFileSync(cacheFile);
-  const { key } = deserialize(bytes.subarray(4, 4 + bytes.readUInt32BE(0))) as { key: string };
+  // The step's second frame holds the key; the first, the outcomes.
+  const rest = 4 + bytes.readUInt32BE(0);
+  const { key } = deserialize(bytes.subarray(rest + 4, rest + 4 + bytes.readUInt32BE(rest))) as { key: string };
   const stored = readCache(cacheFile, key);
-  const forged = new Map([...stored.entries].map(([path, entry]) => [path, { ...entry, outcome: { ...entry.outcome, findings: [] } }]));
+  const parsed = new Map([...stored.outcomes()].map(([path, outcome]) => [path, { ...outcome, findings: [] }]));
+  const run = stored.run && { ...stored.run, files: new Map([...stored.run.files].map(([path, file]) => [path, { ...file, document: [], repository: [] }])) };
+  stored.release();
   rmSync(cacheFile);
-  saveCache(cacheFile, key, { entries: new Map(), deltaFrames: 0, deltaEntries: 0, validBytes: 0 }, forged);
+  saveCache(cacheFile, key, readCache(cacheFile, key), { stamps: new Map(stored.stamps), parsed, run });
 }
 
 describe.skipIf(!HAS_GIT)('a cache git cannot vouch for is not trusted (fail closed)', () => {

@@ -1,4 +1,4 @@
-import { isRootCause, type Finding, type LintResult } from '@aimslint/core';
+import { isRootCause, type Finding, type FindingsResult } from '@aimslint/core';
 
 /** GitHub shows at most this many error and this many warning annotations per step. */
 export const ANNOTATIONS_PER_LEVEL = 10;
@@ -11,7 +11,7 @@ export const ANNOTATIONS_PER_LEVEL = 10;
 const importance = (finding: Finding): number => (finding.severity === 'error' ? 0 : 3) + (isRootCause(finding) ? 0 : finding.ruleId.startsWith('soa/') ? 1 : 2);
 
 /** Every finding, most important first: errors before warnings, root causes then SoA problems first within each. */
-export function findingsByImportance(result: LintResult): Finding[] {
+export function findingsByImportance(result: FindingsResult): Finding[] {
   // Array.prototype.sort is stable: equal importance keeps the engine's file and line order.
   return result.files.flatMap((file) => file.findings).sort((a, b) => importance(a) - importance(b));
 }
@@ -24,7 +24,7 @@ export interface AnnotationPlan {
 }
 
 /** Choose the annotations ourselves rather than let GitHub drop whatever comes after the tenth. */
-export function planAnnotations(result: LintResult): AnnotationPlan {
+export function planAnnotations(result: FindingsResult): AnnotationPlan {
   const ordered = findingsByImportance(result);
   const errors = ordered.filter((finding) => finding.severity === 'error');
   const warnings = ordered.filter((finding) => finding.severity === 'warn');

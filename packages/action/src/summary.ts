@@ -1,4 +1,4 @@
-import { buildReport, escapeMarkdown, escapeMarkdownKeepingCode, plural, renderReportMarkdown, visibleControls, type Finding, type LintResult } from '@aimslint/core';
+import { buildReport, escapeMarkdown, escapeMarkdownKeepingCode, plural, renderReportMarkdown, visibleControls, type Finding, type FindingsResult, type LintResult } from '@aimslint/core';
 import { ANNOTATIONS_PER_LEVEL, findingsByImportance, planAnnotations } from './annotations.js';
 
 /** Rows of the findings table; the full list is in the SARIF report and the log. */
@@ -12,14 +12,14 @@ export const SUMMARY_FINDING_ROWS = 50;
  */
 const code = (text: string): string => `<code>${escapeMarkdown(visibleControls(text))}</code>`;
 
-function countsLine(result: LintResult): string {
+function countsLine(result: FindingsResult): string {
   const withFindings = result.files.filter((file) => file.findings.length > 0).length;
   if (result.errorCount + result.warningCount === 0) return `✅ No problems in ${plural(result.files.length, 'file')}.`;
   const icon = result.errorCount > 0 ? '❌' : '⚠️';
   return `${icon} **${plural(result.errorCount, 'error')}**, **${plural(result.warningCount, 'warning')}** in ${withFindings} of ${plural(result.files.length, 'file')}.`;
 }
 
-function annotationNote(result: LintResult): string | undefined {
+function annotationNote(result: FindingsResult): string | undefined {
   const { hiddenErrors, hiddenWarnings } = planAnnotations(result);
   if (hiddenErrors + hiddenWarnings === 0) return undefined;
   return `GitHub shows at most ${ANNOTATIONS_PER_LEVEL} error and ${ANNOTATIONS_PER_LEVEL} warning annotations per step: ${plural(hiddenErrors, 'more error')} and ${plural(hiddenWarnings, 'more warning')} are only listed here and in the log.`;
@@ -30,7 +30,7 @@ function findingRow(finding: Finding): string {
   return `| ${level} | ${code(`${finding.file}:${finding.range.line}:${finding.range.column}`)} | ${code(finding.ruleId)} | ${escapeMarkdownKeepingCode(finding.message)} |`;
 }
 
-function findingsTable(result: LintResult): string[] {
+function findingsTable(result: FindingsResult): string[] {
   const findings = findingsByImportance(result);
   if (findings.length === 0) return [];
   const rows = findings.slice(0, SUMMARY_FINDING_ROWS).map(findingRow);

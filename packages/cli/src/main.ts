@@ -14,6 +14,7 @@ import {
   isInside,
   isReallyInside,
   lint,
+  lintFindings,
   renderReportCsv,
   prettyJsonChunks,
   renderReportHtmlChunks,
@@ -22,6 +23,7 @@ import {
   replaceFileAtomicallyFrom,
   ruleById,
   type LintResult,
+  type FindingsResult,
   writeChunks,
   type SeveritySetting,
 } from '@aimslint/core';
@@ -137,16 +139,17 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
 }
 
 /** ESLint's TIMING, for the phases and the repository rules that took longest. */
-function timingTable(result: LintResult): string {
+function timingTable(result: FindingsResult): string {
   const rows = Object.entries(result.stats.timings).sort((a, b) => b[1] - a[1]).slice(0, 12);
   const width = Math.max(...rows.map(([name]) => name.length), 5);
   const lines = rows.map(([name, ms]) => `${name.padEnd(width)}  ${ms.toFixed(1).padStart(8)} ms`);
-  const { files, fromCache, workers } = result.stats;
-  return `${lines.join('\n')}\n${'total'.padEnd(width)}  ${result.durationMs.toFixed(1).padStart(8)} ms  (${files} files, ${fromCache} from cache, ${workers} worker threads)\n`;
+  const { files, fromCache, workers, resultsReused } = result.stats;
+  const reused = resultsReused ? ', repository results from the cache' : '';
+  return `${lines.join('\n')}\n${'total'.padEnd(width)}  ${result.durationMs.toFixed(1).padStart(8)} ms  (${files} files, ${fromCache} from cache, ${workers} worker threads${reused})\n`;
 }
 
 /** Only errors: for --quiet. */
-function withoutWarnings(result: LintResult): LintResult {
+function withoutWarnings(result: FindingsResult): FindingsResult {
   const files = result.files.map((file) => ({ ...file, findings: file.findings.filter((f) => f.severity === 'error'), warningCount: 0 }));
   return { ...result, files, warningCount: 0 };
 }
@@ -295,10 +298,10 @@ function lintRepository(values: Values, paths: string[], io: CliIo): Promise<Lin
   return lint(lintOptions(values, paths, io));
 }
 
-/** Lint, or with --fix/--fix-dry-run fix and report what is left (ESLint's semantics). */
-async function lintOrFix(values: Values, paths: string[], io: CliIo): Promise<LintResult> {
+/** Lint (a gate needs the findings, not the index), or with --fix/--fix-dry-run fix and report what is left (ESLint's semantics). */
+async function lintOrFix(values: Values, paths: string[], io: CliIo): Promise<FindingsResult> {
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together: choose one');
-  if (!values.fix && !values['fix-dry-run']) return lintRepository(values, paths, io);
+  if (!values.fix && !values['fix-dry-run']) return lintFindings(lintOptions(values, paths, io));
   return (await lintAndFix(lintOptions(values, paths, io), { write: values.fix === true })).result;
 }
 

@@ -1,5 +1,5 @@
 /** aimslint's engine: the public API that the CLI and the Action call. */
-export { lint, activeRules, today, type LintOptions, type LintResult, type FileResult, type ActiveRule } from './engine/lint.js';
+export { lint, lintFindings, activeRules, today, type LintOptions, type LintResult, type FindingsResult, type FileResult, type ActiveRule } from './engine/lint.js';
 export { UsageError } from './errors.js';
 export { RULES, ruleById } from './rules/index.js';
 export { isRootCause, ROOT_CAUSE_RULES } from './rules/root-causes.js';

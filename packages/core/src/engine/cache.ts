@@ -1,21 +1,24 @@
 import { createHash } from 'node:crypto';
-import { closeSync, ftruncateSync, lstatSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import type { DiscoveredFile } from '../discover/discover.js';
 import { hashBytes } from '../parse/document.js';
 import { builtinSchemas } from '../schemas/index.js';
-import { isReallyInside, openForAppendNoFollow, readBounded, replaceFileAtomically } from '../util/files.js';
+import { isReallyInside, openForAppendNoFollow, replaceFileAtomically } from '../util/files.js';
 import { findRepository, trackingOf } from '../util/git.js';
 import { VERSION } from '../version.js';
 import type { FileJobSettings, FileOutcome } from './process-file.js';
+import { foldRecords, packRecord, unpackRecord, type PackedRecord, type RunRecord } from './run-record.js';
 
 /**
- * ESLint's cache model: per file, the parse and document-rule outcome, valid
- * while the file's content and everything that shaped the outcome (tool
- * version, schemas, rule settings, limits) stay the same. Repository rules are
- * never cached: any file can change their answer.
+ * ESLint's cache model, one step further. Per file: its stamp and content
+ * hash, and the parse and document-rule outcome, valid while the file's
+ * content and everything that shaped the outcome (tool version, schemas, rule
+ * settings, limits) stay the same. Per run: the findings of every file, the
+ * repository rules' included (see run-record.ts), so a run in which nothing
+ * another document can see changed needs neither the outcomes nor the index.
  */
-interface CacheEntry {
+export interface FileStamp {
   size: number;
   mtimeMs: number;
   /**
@@ -26,56 +29,143 @@ interface CacheEntry {
   ctimeMs: number;
   ino: number;
   hash: string;
-  outcome: FileOutcome;
 }
 
 /**
- * The cache file is a log of frames, each a 4-byte length and a v8-serialized
- * payload: first the whole cache, then, run after run, only what changed. A
- * run that changed one file appends a few kilobytes instead of rewriting
- * megabytes; after COMPACT_AFTER_FRAMES frames, or when the changes outweigh a
- * quarter of the entries, the whole file is rewritten, atomically.
+ * The cache file is a log of steps: first the whole cache, then, run after
+ * run, only what changed. A run that changed one file appends a few kilobytes
+ * instead of rewriting megabytes; after COMPACT_AFTER_FRAMES steps, or when
+ * the deltas outweigh a quarter of the whole, the whole file is rewritten,
+ * atomically. A step is two frames, each a 4-byte length and v8-serialized
+ * bytes: the outcomes (`Map<path, FileOutcome>`), then the rest (BaseFrame or
+ * DeltaFrame). The outcomes are by far the larger part and are read only when
+ * needed, so a run that the results record answers never reads them; and
+ * since they come first, a crash mid-append leaves outcomes without their
+ * step, which the reader drops.
  */
 interface BaseFrame {
-  format: 3;
+  format: 4;
   key: string;
-  entries: Map<string, CacheEntry>;
+  stamps: PackedStamps;
+  run: PackedRecord | undefined;
 }
 
+/** Only the changes; a stamp may change without its outcome (a touched file). */
 interface DeltaFrame {
-  changed: Map<string, CacheEntry>;
+  stamps: PackedStamps;
   removed: string[];
+  run: PackedRecord | undefined;
 }
 
-/** What was on disk: the merged entries, and how much of the log is deltas. */
+/** Stamps as stored: columns, four numbers per file (size, modification and change time, inode), decoded far faster than an object per file. */
+interface PackedStamps {
+  paths: string[];
+  numbers: Float64Array;
+  hashes: string[];
+}
+
+function packStamps(stamps: ReadonlyMap<string, FileStamp>): PackedStamps {
+  const numbers = new Float64Array(stamps.size * 4);
+  let at = 0;
+  for (const stamp of stamps.values()) {
+    numbers.set([stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino], at);
+    at += 4;
+  }
+  return { paths: [...stamps.keys()], numbers, hashes: [...stamps.values()].map((stamp) => stamp.hash) };
+}
+
+/** Add packed stamps to `into`; false when they are not packed stamps (a foreign or forged file). */
+function unpackStamps(packed: unknown, into: Map<string, FileStamp>): boolean {
+  const { paths, numbers, hashes } = (packed ?? {}) as Partial<PackedStamps>;
+  if (!Array.isArray(paths) || !(numbers instanceof Float64Array) || !Array.isArray(hashes) || numbers.length !== paths.length * 4 || hashes.length !== paths.length) return false;
+  paths.forEach((path: unknown, at) => {
+    const hash: unknown = hashes[at];
+    if (typeof path === 'string' && typeof hash === 'string') {
+      into.set(path, { size: numbers[at * 4] ?? -1, mtimeMs: numbers[at * 4 + 1] ?? -1, ctimeMs: numbers[at * 4 + 2] ?? -1, ino: numbers[at * 4 + 3] ?? -1, hash });
+    }
+  });
+  return true;
+}
+
+/** The record a frame carries: none, or a packed one; anything else makes the whole file foreign. */
+function recordOf(frame: { run?: unknown }): { ok: boolean; record: RunRecord | undefined } {
+  if (frame.run === undefined) return { ok: true, record: undefined };
+  const record = unpackRecord(frame.run);
+  return { ok: record !== undefined, record };
+}
+
+/** What was on disk: the merged stamps, the outcomes on demand, the latest results record, and the shape of the log. */
 export interface StoredCache {
-  entries: Map<string, CacheEntry>;
+  stamps: Map<string, FileStamp>;
+  /** Every stored outcome by path; read and decoded on the first call, which must come before `release`. */
+  outcomes(): ReadonlyMap<string, FileOutcome>;
+  /** Close the file the outcomes are read from. */
+  release(): void;
+  run: RunRecord | undefined;
   deltaFrames: number;
-  deltaEntries: number;
+  /** Bytes of the delta frames: a log whose deltas outweigh a quarter of it is rewritten whole. */
+  deltaBytes: number;
   /** Size of the valid log: a torn last frame beyond it is cut off before appending. */
   validBytes: number;
 }
 
+/** What a run leaves: every file's stamp, the outcomes it parsed, and its results record (undefined: the stored one still holds). */
+export interface CacheUpdate {
+  stamps: Map<string, FileStamp>;
+  parsed: ReadonlyMap<string, FileOutcome>;
+  run: RunRecord | undefined;
+}
+
 const COMPACT_AFTER_FRAMES = 32;
 const LENGTH_BYTES = 4;
-const EMPTY: StoredCache = { entries: new Map(), deltaFrames: 0, deltaEntries: 0, validBytes: 0 };
+const NO_OUTCOMES: ReadonlyMap<string, FileOutcome> = new Map();
 
-function frame(payload: BaseFrame | DeltaFrame): Buffer {
-  const body = serialize(payload);
+function emptyCache(): StoredCache {
+  return { stamps: new Map(), outcomes: () => NO_OUTCOMES, release: () => undefined, run: undefined, deltaFrames: 0, deltaBytes: 0, validBytes: 0 };
+}
+
+function frame(body: Uint8Array): Buffer {
   const length = Buffer.alloc(LENGTH_BYTES);
   length.writeUInt32BE(body.length);
   return Buffer.concat([length, body]);
 }
 
-/** The frames of a log; a torn last frame (a crash mid-append) ends the list. */
-function* framesOf(bytes: Buffer): Generator<{ payload: unknown; end: number }> {
-  let at = 0;
-  while (at + LENGTH_BYTES <= bytes.length) {
-    const end = at + LENGTH_BYTES + bytes.readUInt32BE(at);
-    if (end > bytes.length) return;
-    yield { payload: deserialize(bytes.subarray(at + LENGTH_BYTES, end)), end };
-    at = end;
+/** One step of the log: its outcomes, then the rest. */
+function step(outcomes: ReadonlyMap<string, FileOutcome>, rest: BaseFrame | DeltaFrame): Buffer {
+  return Buffer.concat([frame(serialize(outcomes)), frame(serialize(rest))]);
+}
+
+/** Where a step's outcomes lie in the file, and the paths the step removed before them. */
+interface OutcomesAt {
+  offset: number;
+  length: number;
+  removed: readonly string[];
+}
+
+function readAt(fd: number, offset: number, length: number): Buffer {
+  const bytes = Buffer.allocUnsafe(length);
+  for (let done = 0; done < length; ) {
+    const count = readSync(fd, bytes, done, length - done, offset + done);
+    if (count === 0) throw new Error('the cache ended early');
+    done += count;
   }
+  return bytes;
+}
+
+/** The outcomes of a log's steps, read, decoded and merged in order: later steps win, removals apply. */
+function lazyOutcomes(fd: number, steps: readonly OutcomesAt[]): () => ReadonlyMap<string, FileOutcome> {
+  let merged: Map<string, FileOutcome> | undefined;
+  return () => {
+    if (merged) return merged;
+    merged = new Map();
+    for (const { offset, length, removed } of steps) {
+      for (const path of removed) merged.delete(path);
+      const decoded: unknown = deserialize(readAt(fd, offset, length));
+      if (!(decoded instanceof Map)) throw new Error('the cache holds outcomes of an unknown shape');
+      for (const [path, outcome] of decoded as Map<string, FileOutcome>) merged.set(path, outcome);
+    }
+    return merged;
+  };
 }
 
 export const DEFAULT_CACHE_NAME = '.aimslintcache';
@@ -90,33 +180,72 @@ export function cacheKey(settings: FileJobSettings, discoverySettings: unknown):
     .digest('hex');
 }
 
-/** Read the cache; a missing, corrupt, truncated or foreign file is simply an empty cache. */
+/**
+ * Read the cache; a missing, corrupt, truncated or foreign file is simply an
+ * empty cache. The file stays open for the outcomes until `release`.
+ */
 export function readCache(path: string, key: string): StoredCache {
+  let fd: number;
   try {
     // A device or FIFO (`--cache-location /dev/zero`) never ends, and a planted link points anywhere: only a regular file is read.
-    const read = readBounded(path, MAX_CACHE_BYTES, { followLinks: false });
-    if (read.kind !== 'ok') return EMPTY;
-    const stored: StoredCache = { entries: new Map(), deltaFrames: 0, deltaEntries: 0, validBytes: 0 };
-    for (const { payload, end } of framesOf(Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength))) {
-      if (stored.validBytes === 0) {
-        const base = payload as Partial<BaseFrame>;
-        if (base.format !== 3 || base.key !== key || !(base.entries instanceof Map)) return EMPTY;
-        stored.entries = base.entries;
-      } else {
-        const delta = payload as Partial<DeltaFrame>;
-        if (!(delta.changed instanceof Map) || !Array.isArray(delta.removed)) return EMPTY;
-        for (const path of delta.removed) stored.entries.delete(path);
-        for (const [path, entry] of delta.changed) stored.entries.set(path, entry);
-        stored.deltaFrames++;
-        stored.deltaEntries += delta.changed.size + delta.removed.length;
-      }
-      stored.validBytes = end;
-    }
-    return stored.validBytes === 0 ? EMPTY : stored;
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
+  } catch {
+    return emptyCache();
+  }
+  try {
+    const stored = readLog(fd, key);
+    if (stored) return stored;
   } catch {
     // Unreadable or corrupt: rebuilt below.
-    return EMPTY;
   }
+  closeSync(fd);
+  return emptyCache();
+}
+
+function readLog(fd: number, key: string): StoredCache | undefined {
+  const stat = fstatSync(fd);
+  if (!stat.isFile() || stat.size > MAX_CACHE_BYTES) return undefined;
+  const stamps = new Map<string, FileStamp>();
+  const steps: OutcomesAt[] = [];
+  let run: RunRecord | undefined;
+  let baseEnd = 0;
+  let deltaFrames = 0;
+  let validBytes = 0;
+  let outcomes: { offset: number; length: number } | undefined;
+  for (let at = 0; at + LENGTH_BYTES <= stat.size; ) {
+    const length = readAt(fd, at, LENGTH_BYTES).readUInt32BE(0);
+    const end = at + LENGTH_BYTES + length;
+    // A torn last frame (a crash mid-append) ends the log.
+    if (end > stat.size) break;
+    if (!outcomes) {
+      outcomes = { offset: at + LENGTH_BYTES, length };
+      at = end;
+      continue;
+    }
+    const payload: unknown = deserialize(readAt(fd, at + LENGTH_BYTES, length));
+    const carried = recordOf(payload as { run?: unknown });
+    if (!carried.ok) return undefined;
+    if (validBytes === 0) {
+      const base = payload as Partial<BaseFrame>;
+      if (base.format !== 4 || base.key !== key || !unpackStamps(base.stamps, stamps)) return undefined;
+      steps.push({ ...outcomes, removed: [] });
+      run = carried.record;
+      baseEnd = end;
+    } else {
+      const delta = payload as Partial<DeltaFrame>;
+      if (!Array.isArray(delta.removed)) return undefined;
+      for (const file of delta.removed) stamps.delete(file);
+      if (!unpackStamps(delta.stamps, stamps)) return undefined;
+      steps.push({ ...outcomes, removed: delta.removed });
+      run = foldRecords(run, carried.record);
+      deltaFrames++;
+    }
+    outcomes = undefined;
+    validBytes = end;
+    at = end;
+  }
+  if (validBytes === 0) return undefined;
+  return { stamps, outcomes: lazyOutcomes(fd, steps), release: () => closeSync(fd), run, deltaFrames, deltaBytes: validBytes - baseEnd, validBytes };
 }
 
 /** A cache larger than this is not read (100,000 documents make about 200 MB). */
@@ -127,11 +256,10 @@ const MAX_CACHE_BYTES = 1024 * 1024 * 1024;
  * log stays whole. Opened without following links, so a link planted at the
  * cache's place cannot turn the append into a write elsewhere.
  */
-function appendDelta(path: string, stored: StoredCache, delta: DeltaFrame): void {
+function appendDelta(path: string, stored: StoredCache, bytes: Buffer): void {
   const fd = openForAppendNoFollow(path);
   try {
     ftruncateSync(fd, stored.validBytes);
-    const bytes = frame(delta);
     for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
   } catch (error) {
     try {
@@ -145,28 +273,43 @@ function appendDelta(path: string, stored: StoredCache, delta: DeltaFrame): void
   }
 }
 
-type FileStamp = Pick<CacheEntry, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
+const sameStamp = (a: Omit<FileStamp, 'hash'>, b: Omit<FileStamp, 'hash'>): boolean => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 
-const sameStamp = (a: FileStamp, b: FileStamp): boolean => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+const sameEntry = (a: FileStamp, b: FileStamp): boolean => sameStamp(a, b) && a.hash === b.hash;
 
-const sameEntry = (a: CacheEntry, b: CacheEntry): boolean => sameStamp(a, b) && a.hash === b.hash;
-
-/** Bring the cache on disk to `entries`: nothing when nothing changed, a delta when little did, else a rewrite. */
-export function saveCache(path: string, key: string, stored: StoredCache, entries: Map<string, CacheEntry>): void {
+/** Bring the cache on disk to what this run saw: nothing when nothing changed, a delta when little did, else a rewrite. */
+export function saveCache(path: string, key: string, stored: StoredCache, update: CacheUpdate): void {
   // Renaming over a device, FIFO or folder (`--cache-location /dev/null`) would replace it, not write to it.
   if (!isReplaceable(path)) throw new Error(`${path} is not a regular file`);
-  const changed = new Map([...entries].filter(([file, entry]) => {
-    const before = stored.entries.get(file);
-    return !before || !sameEntry(before, entry);
+  const { stamps, parsed, run } = update;
+  const changed = new Map([...stamps].filter(([file, stamp]) => {
+    const before = stored.stamps.get(file);
+    return !before || !sameEntry(before, stamp) || parsed.has(file);
   }));
-  const removed = [...stored.entries.keys()].filter((file) => !entries.has(file));
-  if (changed.size === 0 && removed.length === 0) return;
+  const removed = [...stored.stamps.keys()].filter((file) => !stamps.has(file));
+  if (changed.size === 0 && removed.length === 0 && run === undefined) return;
+  const delta = step(new Map([...parsed].filter(([file]) => changed.has(file))), { stamps: packStamps(changed), removed, run: run && packRecord(run) });
   const compact = stored.validBytes === 0
     || stored.deltaFrames + 1 >= COMPACT_AFTER_FRAMES
-    || (stored.deltaEntries + changed.size + removed.length) * 4 > entries.size;
+    || (stored.deltaBytes + delta.length) * 4 > stored.validBytes + delta.length;
   // A whole rewrite is atomic: a crash or a full disk leaves the old cache or none, never half of one.
-  if (compact) replaceFileAtomically(path, frame({ format: 3, key, entries }));
-  else appendDelta(path, stored, { changed, removed });
+  if (compact) {
+    const record = foldRecords(stored.run, run);
+    replaceFileAtomically(path, step(outcomesAfter(stored, stamps, parsed), { format: 4, key, stamps: packStamps(stamps), run: record && packRecord(record) }));
+  } else {
+    appendDelta(path, stored, delta);
+  }
+}
+
+/** The outcome of every file the run saw: the fresh ones, else the stored ones. */
+function outcomesAfter(stored: StoredCache, stamps: ReadonlyMap<string, FileStamp>, parsed: ReadonlyMap<string, FileOutcome>): Map<string, FileOutcome> {
+  const before = stored.outcomes();
+  const outcomes = new Map<string, FileOutcome>();
+  for (const file of stamps.keys()) {
+    const outcome = parsed.get(file) ?? before.get(file);
+    if (outcome) outcomes.set(file, outcome);
+  }
+  return outcomes;
 }
 
 /** Nothing there yet, a regular file, or a link (renamed over, never followed): what a rename may replace. */
@@ -180,12 +323,12 @@ function isReplaceable(path: string): boolean {
 }
 
 export interface CacheLookup {
-  /** Outcomes reused from the cache, by path. */
-  hits: Map<string, FileOutcome>;
+  /** Files whose stored outcome still holds, with their stamp now. */
+  hits: Map<string, FileStamp>;
   /** Files to parse. */
   misses: DiscoveredFile[];
-  /** Fresh metadata of every file, for the entries written back. */
-  stats: Map<string, FileStamp & { hash: string | undefined }>;
+  /** The stamp now of every file that could be read; a miss's hash is its parse's. */
+  stamps: Map<string, Omit<FileStamp, 'hash'> & { hash: string | undefined }>;
 }
 
 /**
@@ -193,35 +336,37 @@ export interface CacheLookup {
  * and inode decide first; when they differ (a fresh checkout touches every
  * file) the content hash decides, so a CI cache still hits.
  */
-export function lookUp(files: readonly DiscoveredFile[], entries: Map<string, CacheEntry>): CacheLookup {
-  const hits = new Map<string, FileOutcome>();
+export function lookUp(files: readonly DiscoveredFile[], stored: ReadonlyMap<string, FileStamp>): CacheLookup {
+  const hits = new Map<string, FileStamp>();
   const misses: DiscoveredFile[] = [];
-  const stats: CacheLookup['stats'] = new Map();
+  const stamps: CacheLookup['stamps'] = new Map();
   for (const file of files) {
-    const entry = entries.get(file.path);
-    let stamp: FileStamp;
-    try {
-      const { size, mtimeMs, ctimeMs, ino } = statSync(file.absolute);
-      stamp = { size, mtimeMs, ctimeMs, ino };
-    } catch {
+    const now = stampOf(file.absolute);
+    if (!now) {
       misses.push(file);
       continue;
     }
-    if (entry && sameStamp(entry, stamp)) {
-      hits.set(file.path, entry.outcome);
-      stats.set(file.path, { ...stamp, hash: entry.hash });
-      continue;
-    }
-    const hash = entry && entry.size === stamp.size ? hashOf(file.absolute) : undefined;
-    if (entry && hash === entry.hash) {
-      hits.set(file.path, entry.outcome);
-      stats.set(file.path, { ...stamp, hash });
+    const entry = stored.get(file.path);
+    if (entry && (sameStamp(entry, now) || (entry.size === now.size && hashOf(file.absolute) === entry.hash))) {
+      const hit = { ...now, hash: entry.hash };
+      hits.set(file.path, hit);
+      stamps.set(file.path, hit);
     } else {
       misses.push(file);
-      stats.set(file.path, { ...stamp, hash: undefined });
+      stamps.set(file.path, { ...now, hash: undefined });
     }
   }
-  return { hits, misses, stats };
+  return { hits, misses, stamps };
+}
+
+function stampOf(path: string): Omit<FileStamp, 'hash'> | undefined {
+  try {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    return stat && { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
+  } catch {
+    // Unreadable now (permissions, a link loop): parsed, so its finding says why.
+    return undefined;
+  }
 }
 
 function hashOf(path: string): string | undefined {
@@ -232,16 +377,19 @@ function hashOf(path: string): string | undefined {
   }
 }
 
-/** The entries to write back: every file of this run, none of the deleted ones. */
-export function entriesAfterRun(outcomes: readonly FileOutcome[], stats: CacheLookup['stats']): Map<string, CacheEntry> {
-  const entries = new Map<string, CacheEntry>();
-  for (const outcome of outcomes) {
-    const stat = stats.get(outcome.document.path);
-    // Skipped files (unreadable, too large) are retried next run rather than remembered.
-    if (!stat || outcome.document.skipped) continue;
-    entries.set(outcome.document.path, { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, hash: stat.hash ?? outcome.document.hash, outcome });
+/**
+ * The stamps to write back: every file of this run, none of the deleted ones.
+ * Skipped files (unreadable, too large) are retried next run rather than remembered.
+ */
+export function stampsAfterRun(lookup: CacheLookup, parsed: ReadonlyMap<string, FileOutcome>): Map<string, FileStamp> {
+  const stamps = new Map<string, FileStamp>();
+  for (const [file, stamp] of lookup.stamps) {
+    const outcome = parsed.get(file);
+    if (outcome?.document.skipped) continue;
+    const hash = stamp.hash ?? outcome?.document.hash;
+    if (hash !== undefined) stamps.set(file, { ...stamp, hash });
   }
-  return entries;
+  return stamps;
 }
 
 /**

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { getCatalog, catalogNames, FRAMEWORKS, getFramework, type Framework } from '../catalog/index.js';
+import { getCatalog, catalogNames, FRAMEWORKS, getFramework, type Catalog, type Framework } from '../catalog/index.js';
 import { loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { affectedPaths, changedFilesSince, changesSettings } from '../discover/changed-files.js';
 import { discover, isInside, toPosix, type DiscoveredFile } from '../discover/discover.js';
 import { UsageError } from '../errors.js';
 import { buildIndex, type RepoIndex } from '../index/repo-index.js';
-import { gatherHistory, HISTORY_RULES } from '../history/gather.js';
+import { gatherHistory, historyFingerprint, HISTORY_RULES } from '../history/gather.js';
 import { readCodeowners } from '../index/codeowners.js';
 import type { Finding, IndexedDocument, Severity, SeveritySetting } from '../model.js';
 import { capFindings, TOO_MANY_FINDINGS } from '../rules/file/too-many-findings.js';
@@ -17,13 +17,14 @@ import type { Rule } from '../rules/types.js';
 import { SchemaRegistry } from '../schemas/registry.js';
 import { compareFindings, optionsOf, severityOf, toFinding } from './findings.js';
 import { budgetSeconds, startWatchdog } from '../util/watchdog.js';
-import { cacheKey, DEFAULT_CACHE_NAME, entriesAfterRun, cacheDistrust, lookUp, readCache, saveCache } from './cache.js';
+import { cacheKey, DEFAULT_CACHE_NAME, cacheDistrust, lookUp, readCache, saveCache, stampsAfterRun, type CacheLookup, type StoredCache } from './cache.js';
+import { fileRecord, reuseRecord, runKey, surfaceOf, type FileRecord, type RunRecord } from './run-record.js';
 import { processFile, type FileJobSettings, type FileOutcome } from './process-file.js';
 import { defaultGovernanceNotice } from './default-notice.js';
 import { withDependents } from './dependents.js';
 import { parseInWorkers, workerCount } from './worker-pool.js';
 import { ISO_DATE, plural } from '../util/words.js';
-import { applyDirectives, directivesOf, type SuppressedFinding } from './suppressions.js';
+import { applyDirectives, type Directive, type SuppressedFinding } from './suppressions.js';
 import { applyBulkSuppressions, countErrors, readBulkSuppressions, SUPPRESSIONS_FILE, updatedSuppressions, writeBulkSuppressions, type SuppressionUpdate } from './baseline.js';
 import { SUPPRESSION_INVALID } from '../rules/suppression/invalid.js';
 import { SUPPRESSION_UNUSED } from '../rules/suppression/unused.js';
@@ -99,6 +100,8 @@ export interface LintStats {
   files: number;
   fromCache: number;
   workers: number;
+  /** The cache's results record answered: no index was built and no repository rule ran. */
+  resultsReused: boolean;
   /** Milliseconds per phase (discover, parse, index, each repository rule, report), for `--timing`. */
   timings: Record<string, number>;
 }
@@ -126,14 +129,14 @@ function stopwatch() {
   };
 }
 
-export interface LintResult {
+/** What a run found: everything a formatter, a gate or an annotation needs. */
+export interface FindingsResult {
   root: string;
   configFile: string | undefined;
   now: string;
   files: FileResult[];
   errorCount: number;
   warningCount: number;
-  index: RepoIndex;
   /** The frameworks beside the SoA's catalog that the config selects with `catalogs` (NIST AI RMF, EU AI Act). */
   frameworks: Framework[];
   rules: ActiveRule[];
@@ -142,6 +145,11 @@ export interface LintResult {
   stats: LintStats;
   /** Things the user should know that are not findings (a cache that could not be written). */
   notices: string[];
+}
+
+/** A run's findings and the repository index they were found in, for reports and fixes. */
+export interface LintResult extends FindingsResult {
+  index: RepoIndex;
 }
 
 
@@ -177,11 +185,11 @@ export function activeRules(config: ResolvedConfig): ActiveRule[] {
 /**
  * Existence of linked files that are not parsed documents (a PDF, a folder),
  * asked at most once per path, and only inside the root: a path whose real
- * location is elsewhere (a symbolic link out) does not exist for us.
+ * location is elsewhere (a symbolic link out) does not exist for us. The
+ * answers are kept in `known`, for the results record.
  */
-export function existenceChecker(root: string): (path: string) => boolean {
+export function existenceChecker(root: string, known = new Map<string, boolean>()): (path: string) => boolean {
   const realRoot = realpathSync(root);
-  const known = new Map<string, boolean>();
   return (path) => {
     let exists = known.get(path);
     if (exists === undefined) {
@@ -227,44 +235,62 @@ async function parseFiles(files: readonly DiscoveredFile[], settings: FileJobSet
   return { outcomes, workers: 0 };
 }
 
-/** Parse, reusing the cache when asked; outcomes come back in the order of `files`. */
-async function parseWithCache(
-  files: readonly DiscoveredFile[],
-  settings: FileJobSettings,
-  config: ResolvedConfig,
-  options: LintOptions,
-  notices: string[],
-): Promise<{ outcomes: FileOutcome[]; fromCache: number; workers: number }> {
-  if (!options.cache) return { ...(await parseFiles(files, settings, options)), fromCache: 0 };
+/** The cache of a run: where it lives, what it held, and which files it still answers for. */
+interface OpenCache {
+  location: string;
+  key: string;
+  stored: StoredCache;
+  lookup: CacheLookup;
+}
+
+/** The cache, when asked for and trusted; an overlay run describes no disk, so it neither reads nor writes one. */
+function openCache(files: readonly DiscoveredFile[], settings: FileJobSettings, config: ResolvedConfig, options: LintOptions, notices: string[]): OpenCache | undefined {
+  if (!options.cache || (options.overlay !== undefined && options.overlay.size > 0)) return undefined;
   const location = resolve(options.cwd, options.cacheLocation ?? join(config.root, DEFAULT_CACHE_NAME));
-  const key = cacheKey(settings, { governance: config.governance, assign: config.assign });
   const distrust = cacheDistrust(config.root, location);
   if (distrust) {
     notices.push(`the cache ${location} was not used: ${distrust}`);
-    return { ...(await parseFiles(files, settings, options)), fromCache: 0 };
+    return undefined;
   }
+  const key = cacheKey(settings, { governance: config.governance, assign: config.assign });
   const stored = readCache(location, key);
-  const lookup = lookUp(files, stored.entries);
-  const parsed = await parseFiles(lookup.misses, settings, options);
-  const fresh = new Map(parsed.outcomes.map((outcome) => [outcome.document.path, outcome]));
-  const outcomes = files.flatMap((file) => {
-    const outcome = lookup.hits.get(file.path) ?? fresh.get(file.path);
-    return outcome ? [outcome] : [];
-  });
-  try {
-    saveCache(location, key, stored, entriesAfterRun(outcomes, lookup.stats));
-  } catch (error) {
-    notices.push(`the cache could not be written to ${location} (${(error as Error).message.split('\n')[0]}); results are complete, the next run starts cold`);
+  return { location, key, stored, lookup: lookUp(files, stored.stamps) };
+}
+
+/** Parse the files the cache does not answer for; an overlay's texts win over the disk, and are parsed on this thread. */
+async function parseMisses(files: readonly DiscoveredFile[], settings: FileJobSettings, options: LintOptions): Promise<{ parsed: Map<string, FileOutcome>; workers: number }> {
+  const overlay = options.overlay ?? new Map<string, Uint8Array>();
+  const rest = await parseFiles(files.filter((file) => !overlay.has(file.path)), settings, options);
+  const parsed = new Map(rest.outcomes.map((outcome) => [outcome.document.path, outcome]));
+  const held = files.filter((file) => overlay.has(file.path));
+  const schemas = held.length > 0 ? new SchemaRegistry(settings.customSchemas) : undefined;
+  for (const file of held) if (schemas) parsed.set(file.path, processFile(file, settings, schemas, overlay.get(file.path)));
+  return { parsed, workers: rest.workers };
+}
+
+/** The files a quick run parsed again, as a record laid over the stored one. */
+function partialRecord(key: string, reused: ReadonlyMap<string, FileRecord>, parsed: ReadonlyMap<string, FileOutcome>): RunRecord {
+  const files = new Map<string, FileRecord>();
+  for (const path of parsed.keys()) {
+    const record = reused.get(path);
+    if (record) files.set(path, record);
   }
-  return { outcomes, fromCache: lookup.hits.size, workers: parsed.workers };
+  return { key, whole: false, files, exists: new Map(), notices: [] };
+}
+
+function saveRun(cache: OpenCache, parsed: ReadonlyMap<string, FileOutcome>, record: RunRecord | undefined, notices: string[]): void {
+  try {
+    saveCache(cache.location, cache.key, cache.stored, { stamps: stampsAfterRun(cache.lookup, parsed), parsed, run: record });
+  } catch (error) {
+    notices.push(`the cache could not be written to ${cache.location} (${(error as Error).message.split('\n')[0]}); results are complete, the next run starts cold`);
+  }
 }
 
 /** A file's findings after its inline suppression comments, with the comments' own problems added. */
-function suppressInline(document: IndexedDocument | undefined, findings: Finding[], rules: readonly ActiveRule[]): { findings: Finding[]; suppressed: SuppressedFinding[] } {
-  const directives = document ? directivesOf(document) : [];
-  if (directives.length === 0) return { findings, suppressed: [] };
+function suppressInline(path: string, directives: readonly Directive[] | undefined, findings: Finding[], rules: readonly ActiveRule[]): { findings: Finding[]; suppressed: SuppressedFinding[] } {
+  if (directives === undefined || directives.length === 0) return { findings, suppressed: [] };
   const active = new Map(rules.map((active) => [active.rule.id, active]));
-  const outcome = applyDirectives(findings, directives, document?.path ?? '', RULES.map((rule) => rule.id), new Set(active.keys()));
+  const outcome = applyDirectives(findings, directives, path, RULES.map((rule) => rule.id), new Set(active.keys()));
   const own = (id: string, reports: typeof outcome.invalid): Finding[] => {
     const rule = active.get(id);
     return rule ? reports.map((report) => toFinding(rule.rule, report, rule.severity)) : [];
@@ -280,7 +306,7 @@ function suppressInline(document: IndexedDocument | undefined, findings: Finding
 function applyBaseline(
   files: readonly { path: string; findings: Finding[] }[],
   config: ResolvedConfig,
-  index: RepoIndex,
+  isLinted: (path: string) => boolean,
   options: LintOptions,
   notices: string[],
 ): { suppressions: ReturnType<typeof readBulkSuppressions>; name: string } {
@@ -289,47 +315,24 @@ function applyBaseline(
   const stored = readBulkSuppressions(location);
   const update = options.suppressionsUpdate;
   if (update === undefined || (update.suppress === undefined && !update.prune)) return { suppressions: stored, name };
-  const next = updatedSuppressions(stored, countErrors(files), update, new Set(files.map((file) => file.path)), (path) => index.byPath.has(path));
+  const next = updatedSuppressions(stored, countErrors(files), update, new Set(files.map((file) => file.path)), isLinted);
   writeBulkSuppressions(location, next);
   const total = Object.values(next).reduce((sum, rules) => sum + Object.values(rules).reduce((n, { count }) => n + count, 0), 0);
   notices.push(`${name} now suppresses ${plural(total, 'error')} in ${plural(Object.keys(next).length, 'file')}`);
   return { suppressions: next, name };
 }
 
-/** Parse with the overlay's texts winning: those files on this thread, the others as usual. */
-async function parseWithOverlay(
-  files: readonly DiscoveredFile[],
-  settings: FileJobSettings,
-  config: ResolvedConfig,
-  options: LintOptions,
-  notices: string[],
-): Promise<{ outcomes: FileOutcome[]; fromCache: number; workers: number }> {
-  const overlay = options.overlay;
-  if (!overlay || overlay.size === 0) return parseWithCache(files, settings, config, options, notices);
-  const held = files.filter((file) => overlay.has(file.path));
-  // Cached entries describe the disk; an overlay run neither reads nor writes them.
-  const rest = await parseFiles(files.filter((file) => !overlay.has(file.path)), settings, options);
-  const schemas = new SchemaRegistry(settings.customSchemas);
-  const byPath = new Map(rest.outcomes.map((outcome) => [outcome.document.path, outcome]));
-  for (const file of held) byPath.set(file.path, processFile(file, settings, schemas, overlay.get(file.path)));
-  const outcomes = files.flatMap((file) => {
-    const outcome = byPath.get(file.path);
-    return outcome ? [outcome] : [];
-  });
-  return { outcomes, fromCache: 0, workers: rest.workers };
-}
-
-/** A source for each document the index holds, read once, and only if it is still the text that was parsed. */
-function sourceReader(index: RepoIndex, overlay: ReadonlyMap<string, Uint8Array> | undefined): (file: string) => SourceText | undefined {
+/** A source for each linted file, read once, and only if it is still the text that was parsed (`hashOf`). */
+function sourceReader(root: string, hashOf: (file: string) => string | undefined, overlay: ReadonlyMap<string, Uint8Array> | undefined): (file: string) => SourceText | undefined {
   const read = new Map<string, SourceText | undefined>();
   return (file) => {
     if (read.has(file)) return read.get(file);
-    const document = index.byPath.get(file);
+    const hash = hashOf(file);
     let source: SourceText | undefined;
-    if (document && !document.skipped) {
+    if (hash !== undefined) {
       try {
-        const bytes = overlay?.get(file) ?? readFileSync(resolve(index.root, file));
-        if (hashBytes(bytes) === document.hash) source = sourceTextOf(bytes);
+        const bytes = overlay?.get(file) ?? readFileSync(resolve(root, file));
+        if (hashBytes(bytes) === hash) source = sourceTextOf(bytes);
       } catch {
         source = undefined;
       }
@@ -359,20 +362,134 @@ function selectedFrameworks(names: readonly string[]): Framework[] {
 
 /** Lint a repository: discover → parse → index → rules → findings, within the time budget. */
 export async function lint(options: LintOptions): Promise<LintResult> {
+  const result = await lintWithBudget(options, true);
+  if (!result.index) throw new Error('the index was asked for and not built');
+  return { ...result, index: result.index };
+}
+
+/**
+ * Lint for the findings alone, as a gate or an editor's save does: no
+ * repository index in the result, so a warm cache whose results record still
+ * holds answers without building one (`--cache`: results identical to `lint`).
+ */
+export async function lintFindings(options: LintOptions): Promise<FindingsResult> {
+  const { index: _index, ...result } = await lintWithBudget(options, false);
+  return result;
+}
+
+async function lintWithBudget(options: LintOptions, wantIndex: boolean): Promise<FindingsResult & { index: RepoIndex | undefined }> {
   const started = performance.now();
   const now = validNow(options.now);
   const config = loadConfig({ cwd: options.cwd, paths: options.paths ?? [], configFile: options.configFile, ruleOverrides: options.ruleOverrides });
-  if (!options.onTimeout) return lintWithConfig(options, config, now, started);
+  if (!options.onTimeout) return lintWithConfig(options, config, now, started, wantIndex);
   const seconds = budgetSeconds(options.maxRunSeconds, config.limits.maxRunSeconds);
   const watchdog = startWatchdog(seconds, `aimslint: stopped after ${seconds} s, the run's time budget (limits.maxRunSeconds); a document or schema may be built to slow aimslint down\n`, options.onTimeout);
   try {
-    return await lintWithConfig(options, config, now, started);
+    return await lintWithConfig(options, config, now, started, wantIndex);
   } finally {
     await watchdog.stop();
   }
 }
 
-async function lintWithConfig(options: LintOptions, config: ResolvedConfig, now: string, started: number): Promise<LintResult> {
+/** Each file's findings before suppressions: its document rules' and the repository rules', fixes as proposed. */
+type FileFindings = ReadonlyMap<string, FileRecord>;
+
+/** The settings every file is parsed and checked with. */
+function fileJobSettings(config: ResolvedConfig, rules: readonly ActiveRule[]): FileJobSettings {
+  return {
+    limits: config.limits,
+    customSchemas: config.customSchemas,
+    documentRules: rules.filter(({ rule }) => rule.kind === 'document').map(({ rule, severity, options: ruleOptions }) => ({ id: rule.id, severity, options: ruleOptions })),
+  };
+}
+
+/** What one run works with. */
+interface RunContext {
+  options: LintOptions;
+  config: ResolvedConfig;
+  rules: readonly ActiveRule[];
+  catalog: Catalog;
+  now: string;
+  clock: ReturnType<typeof stopwatch>;
+  notices: string[];
+  settings: FileJobSettings;
+}
+
+interface Checked {
+  byFile: FileFindings;
+  /** Built only on the full path: undefined when the results record answered. */
+  index: RepoIndex | undefined;
+  workers: number;
+}
+
+/**
+ * Every file's findings: parse what the cache does not answer for, then take
+ * the results record when it still holds, else build the index and run the
+ * repository rules (the full path), and leave the cache up to date.
+ */
+async function check(run: RunContext, files: readonly DiscoveredFile[], cache: OpenCache | undefined, wantIndex: boolean): Promise<Checked> {
+  const { options, config, rules, now, clock } = run;
+  const { parsed, workers } = await clock.lapAsync('parse', () => parseMisses(cache?.lookup.misses ?? files, run.settings, options));
+  const historyRules = rules.filter(({ rule }) => HISTORY_RULES.has(rule.id));
+  const subfolder = historyRules.some(({ options: ruleOptions }) => ruleOptions['subfolder'] === true);
+  const codeowners = rules.some(({ rule }) => rule.id === 'doc-control/owner-not-codeowner') ? readCodeowners(config.root) : undefined;
+  // Only a full pass builds the index that dependents, a changed-since view and a suppressions update read.
+  const needsIndex = wantIndex || options.changedSince !== undefined || options.suppressionsUpdate !== undefined || (options.withDependents === true && (options.paths ?? []).length > 0);
+  // Changed-since runs judge history against a merge base, and a shallow clone's history is not pinned by its commit: no record for those.
+  const history = cache && options.changedSince === undefined ? (historyRules.length > 0 ? await historyFingerprint(config.root, subfolder) : 'none') : undefined;
+  const key = cache && history !== undefined ? runKey({ cacheKey: cache.key, config, now, history, codeowners }) : undefined;
+  const existence = new Map<string, boolean>();
+  const pathExists = existenceChecker(config.root, existence);
+  const reused = cache && key && !needsIndex
+    ? clock.lap('results record', () => reuseRecord({ record: cache.stored.run, key, files, unchanged: cache.lookup.hits, parsed, pathExists }))
+    : undefined;
+  if (cache && key && reused) {
+    run.notices.push(...(cache.stored.run?.notices ?? []));
+    saveRun(cache, parsed, parsed.size > 0 ? partialRecord(key, reused, parsed) : undefined, run.notices);
+    return { byFile: reused, index: undefined, workers };
+  }
+  const stored = cache?.stored.outcomes();
+  // A file the stamps vouch for but whose outcome is missing (a damaged log) is parsed, never left out.
+  const lost = files.filter((file) => !parsed.has(file.path) && !stored?.has(file.path));
+  if (lost.length > 0) for (const [path, outcome] of (await parseMisses(lost, run.settings, options)).parsed) parsed.set(path, outcome);
+  const outcomes = files.flatMap((file) => {
+    const outcome = parsed.get(file.path) ?? stored?.get(file.path);
+    return outcome ? [outcome] : [];
+  });
+  const full = await fullPass(run, outcomes, { subfolder, codeowners, pathExists });
+  const byFile = new Map(outcomes.map((outcome) => [outcome.document.path, fileRecord(outcome, key ? surfaceOf(outcome.document) : '', full.repository.get(outcome.document.path) ?? [])]));
+  if (cache) saveRun(cache, parsed, key ? { key, whole: true, files: byFile, exists: existence, notices: full.notices } : undefined, run.notices);
+  return { byFile, index: full.index, workers };
+}
+
+/** The full path: the history when a rule reads it, the index, and every repository rule's findings by file. */
+async function fullPass(
+  run: RunContext,
+  outcomes: readonly FileOutcome[],
+  inputs: { subfolder: boolean; codeowners: ReturnType<typeof readCodeowners> | undefined; pathExists: (path: string) => boolean },
+): Promise<{ index: RepoIndex; repository: Map<string, Finding[]>; notices: string[] }> {
+  const { options, config, rules, catalog, now, clock } = run;
+  const documents = outcomes.map((outcome) => outcome.document);
+  const gathered = rules.some(({ rule }) => HISTORY_RULES.has(rule.id))
+    ? await clock.lapAsync('history', () => gatherHistory({ root: config.root, documents, limits: config.limits, changedSince: options.changedSince, subfolder: inputs.subfolder }))
+    : { history: undefined, notices: [] };
+  const notices = [...gathered.notices];
+  const index = clock.lap('index', () => buildIndex({ root: config.root, documents, pathExists: inputs.pathExists, catalog, soaColumns: config.soaColumns, history: gathered.history, codeowners: inputs.codeowners }));
+  if (config.file === undefined) notices.push(defaultGovernanceNotice(index));
+  run.notices.push(...notices);
+  const repository = new Map<string, Finding[]>();
+  for (const { rule, severity, options: ruleOptions } of rules) {
+    if (rule.kind !== 'repository') continue;
+    for (const report of clock.lap(rule.id, () => rule.check(index, { options: ruleOptions, now }))) {
+      const list = repository.get(report.file);
+      if (list) list.push(toFinding(rule, report, severity));
+      else repository.set(report.file, [toFinding(rule, report, severity)]);
+    }
+  }
+  return { index, repository, notices };
+}
+
+async function lintWithConfig(options: LintOptions, config: ResolvedConfig, now: string, started: number, wantIndex: boolean): Promise<FindingsResult & { index: RepoIndex | undefined }> {
   const catalog = getCatalog(config.catalog);
   if (!catalog) throw new UsageError(`unknown catalog "${config.catalog}"; known: ${catalogNames().join(', ')}`);
   const frameworks = selectedFrameworks(config.catalogs);
@@ -381,40 +498,27 @@ async function lintWithConfig(options: LintOptions, config: ResolvedConfig, now:
   const clock = stopwatch();
   const notices: string[] = [];
   const files = await clock.lapAsync('discover', () => discover(config, notices));
-  const settings: FileJobSettings = {
-    limits: config.limits,
-    customSchemas: config.customSchemas,
-    documentRules: rules.filter(({ rule }) => rule.kind === 'document').map(({ rule, severity, options: ruleOptions }) => ({ id: rule.id, severity, options: ruleOptions })),
-  };
-  const parsed = await clock.lapAsync('parse', () => parseWithOverlay(files, settings, config, options, notices));
-  const outcomes = parsed.outcomes;
-  const documents = outcomes.map((outcome) => outcome.document);
-  const historyRules = rules.filter(({ rule }) => HISTORY_RULES.has(rule.id));
-  const history = historyRules.length > 0
-    ? await clock.lapAsync('history', () => gatherHistory({
-      root: config.root, documents, limits: config.limits, changedSince: options.changedSince, subfolder: historyRules.some(({ options: ruleOptions }) => ruleOptions['subfolder'] === true),
-    }))
-    : { history: undefined, notices: [] };
-  notices.push(...history.notices);
-  const index = clock.lap('index', () => buildIndex({ root: config.root, documents, pathExists: existenceChecker(config.root), catalog, soaColumns: config.soaColumns, history: history.history, codeowners: rules.some(({ rule }) => rule.id === 'doc-control/owner-not-codeowner') ? readCodeowners(config.root) : undefined }));
-  if (config.file === undefined) notices.push(defaultGovernanceNotice(index));
-  const findingsByFile = new Map<string, Finding[]>(outcomes.map((outcome) => [outcome.document.path, [...outcome.findings]]));
-  for (const { rule, severity, options: ruleOptions } of rules) {
-    if (rule.kind !== 'repository') continue;
-    for (const report of clock.lap(rule.id, () => rule.check(index, { options: ruleOptions, now }))) {
-      const list = findingsByFile.get(report.file);
-      if (list) list.push(toFinding(rule, report, severity));
-    }
+  const settings = fileJobSettings(config, rules);
+  const run: RunContext = { options, config, rules, catalog, now, clock, notices, settings };
+  const cache = clock.lap('cache', () => openCache(files, settings, config, options, notices));
+  let checked: Checked;
+  try {
+    checked = await check(run, files, cache, wantIndex);
+  } finally {
+    cache?.stored.release();
   }
-  const sourceOf = sourceReader(index, options.overlay);
-  for (const [path, findings] of findingsByFile) findingsByFile.set(path, findings.map((finding) => resolveFinding(finding, sourceOf)));
+  const { byFile, index } = checked;
+  const sourceOf = sourceReader(config.root, (file) => byFile.get(file)?.hash, options.overlay);
   const capSeverity = rules.find(({ rule }) => rule.id === TOO_MANY_FINDINGS)?.severity ?? null;
-  const isShown = options.withDependents && (options.paths ?? []).length > 0 ? withDependents(index, isReported) : isReported;
-  const isAffected = options.changedSince === undefined ? () => true : await affectedBy(options.changedSince, config, index);
-  const inline = [...findingsByFile.entries()]
+  const isShown = options.withDependents && (options.paths ?? []).length > 0 && index ? withDependents(index, isReported) : isReported;
+  const isAffected = options.changedSince === undefined || !index ? () => true : await affectedBy(options.changedSince, config, index);
+  const inline = [...byFile]
     .filter(([path]) => isShown(path) && isAffected(path))
-    .map(([path, all]) => ({ path, ...suppressInline(index.byPath.get(path), all, rules) }));
-  const bulk = applyBaseline(inline, config, index, options, notices);
+    .map(([path, record]) => {
+      const all = [...record.document, ...record.repository].map((finding) => resolveFinding(finding, sourceOf));
+      return { path, ...suppressInline(path, record.directives, all, rules) };
+    });
+  const bulk = applyBaseline(inline, config, (path) => byFile.has(path), options, notices);
   const judged = inline.map((file) => ({ ...file, bulk: applyBulkSuppressions(file.path, file.findings, bulk.suppressions, bulk.name) }));
   const results = clock.lap('report', () => judged.map(({ path, suppressed, bulk: outcome }) => {
     const sorted = outcome.kept.sort(compareFindings);
@@ -437,7 +541,7 @@ async function lintWithConfig(options: LintOptions, config: ResolvedConfig, now:
     frameworks,
     rules,
     durationMs: performance.now() - started,
-    stats: { files: files.length, fromCache: parsed.fromCache, workers: parsed.workers, timings: clock.timings },
+    stats: { files: files.length, fromCache: cache?.lookup.hits.size ?? 0, workers: checked.workers, resultsReused: checked.index === undefined, timings: clock.timings },
     notices,
   };
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { LintResult } from '../engine/lint.js';
+import type { FindingsResult } from '../engine/lint.js';
 import type { Finding, Fix } from '../model.js';
 import type { SuppressedFinding } from '../engine/suppressions.js';
 import { LazyArray, prettyJsonChunks } from '../util/chunks.js';
@@ -33,7 +33,7 @@ function message(finding: Finding, root: string) {
 /** A suppressed finding as ESLint writes it in `suppressedMessages`: the message with how it was suppressed. */
 const suppressedMessage = (finding: SuppressedFinding, root: string) => ({ ...message(finding, root), suppressions: finding.suppressions.map(({ kind, justification }) => ({ kind, justification })) });
 
-function* files(result: LintResult) {
+function* files(result: FindingsResult) {
   for (const file of result.files) {
     yield {
       filePath: file.absolutePath,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import type { ActiveRule, LintResult } from '../engine/lint.js';
+import type { ActiveRule, FindingsResult } from '../engine/lint.js';
 import type { Finding, RelatedLocation, Severity, SourceRange } from '../model.js';
 import type { SuppressedFinding } from '../engine/suppressions.js';
 import { LazyArray, prettyJsonChunks } from '../util/chunks.js';
@@ -76,7 +76,7 @@ const SARIF_SUPPRESSION_KIND = { directive: 'inSource', external: 'external' } a
  * file's suppressed findings come after its others, so the fingerprints of
  * the others do not move.
  */
-function* results(files: LintResult['files'], ruleIndexOf: ReadonlyMap<string, number>, pathOf: (file: string) => string) {
+function* results(files: FindingsResult['files'], ruleIndexOf: ReadonlyMap<string, number>, pathOf: (file: string) => string) {
   for (const file of files) {
     const fingerprintOf = fingerprinter();
     const findings: Iterable<Finding | SuppressedFinding> = file.suppressed?.length ? [...file.findings, ...file.suppressed] : file.findings;

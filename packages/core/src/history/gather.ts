@@ -97,6 +97,30 @@ function sameFolder(a: string, b: string): boolean {
   }
 }
 
+/** The checkout whose history is judged for `root`: none outside a checkout, or below its top unless `subfolder`. */
+function judgedRepository(root: string, subfolder: boolean): GitRepository | undefined {
+  const repository = findRepository(root);
+  return repository && (subfolder || sameFolder(repository.workTree, root)) ? repository : undefined;
+}
+
+/** One call: whether the clone is shallow, and the commit checked out (undefined when there is none). */
+function headOf(repository: GitRepository, root: string): Promise<string | undefined> {
+  return ask(repository, root, ['rev-parse', '--is-shallow-repository', '--verify', '--quiet', 'HEAD^{commit}']);
+}
+
+/**
+ * What the history of `root` depends on besides the documents themselves:
+ * `none` when no history is judged, else the commit checked out. Undefined
+ * when that does not pin the history down: a shallow clone can be deepened
+ * under the same commit, and git may not answer at all.
+ */
+export async function historyFingerprint(root: string, subfolder: boolean): Promise<string | undefined> {
+  const repository = judgedRepository(root, subfolder);
+  if (!repository) return 'none';
+  const head = await headOf(repository, root);
+  return head === undefined || !head.startsWith('false') ? undefined : head.trim();
+}
+
 /**
  * States by git blob id: a version that is byte for byte another one (most
  * often the work tree and HEAD, or a renamed file) is parsed once.
@@ -340,10 +364,9 @@ async function sinceBase(repository: GitRepository, input: HistoryInput, ref: st
 
 /** Gather what document control needs from git; see the comment at the top of this file. */
 export async function gatherHistory(input: HistoryInput): Promise<HistoryOutcome> {
-  const repository = findRepository(input.root);
-  if (!repository || (!input.subfolder && !sameFolder(repository.workTree, input.root))) return { history: undefined, notices: [] };
-  // One call: whether the clone is shallow, and whether there is a commit at all (it fails without one).
-  const head = await ask(repository, input.root, ['rev-parse', '--is-shallow-repository', '--verify', '--quiet', 'HEAD^{commit}']);
+  const repository = judgedRepository(input.root, input.subfolder === true);
+  if (!repository) return { history: undefined, notices: [] };
+  const head = await headOf(repository, input.root);
   if (head === undefined) return { history: undefined, notices: [] };
   const notices: string[] = [];
   if (head.startsWith('true')) notices.push(SHALLOW_NOTICE);

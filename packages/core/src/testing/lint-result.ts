@@ -40,7 +40,7 @@ export function lintResultOf(input: { root?: string; paths: string[]; findings: 
     frameworks: [],
     rules: input.rules ?? ruleIds.map((id) => ({ rule: ruleFor(id), severity: 'error', options: {} })),
     durationMs: 12,
-    stats: { files: files.length, fromCache: 0, workers: 1, timings: {} },
+    stats: { files: files.length, fromCache: 0, workers: 1, resultsReused: false, timings: {} },
     notices: [],
   };
 }
