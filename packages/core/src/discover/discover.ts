@@ -66,9 +66,12 @@ export async function discover(config: ResolvedConfig, notices: string[] = []): 
   const entries = walk(config.root, (path) => included(path) && !excluded(path), notices);
   const inGovernance = globMatcher(config.governance.map((glob) => (glob.includes('*') ? glob : `${withoutTrailingSlashes(glob)}/**`)));
   const assigners = config.assign.map((rule) => ({ match: globMatcher(rule.files), type: rule.type }));
+  // The walk's paths are clean and relative: joining by hand skips resolve()'s normalising, a tenth of a walk's time.
+  const prefix = config.root.endsWith('/') ? config.root : `${config.root}/`;
+  const absoluteOf = sep === '/' ? (path: string) => prefix + path : (path: string) => resolve(config.root, path);
   return entries
     .map(({ path, isSymbolicLink }) => {
-      const absolute = resolve(config.root, path);
+      const absolute = absoluteOf(path);
       return {
         path,
         absolute,

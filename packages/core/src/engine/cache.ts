@@ -329,6 +329,8 @@ export interface CacheLookup {
   misses: DiscoveredFile[];
   /** The stamp now of every file that could be read; a miss's hash is its parse's. */
   stamps: Map<string, Omit<FileStamp, 'hash'> & { hash: string | undefined }>;
+  /** Every hit has the stamp it had: nothing to write back for them. */
+  unchanged: boolean;
 }
 
 /**
@@ -340,6 +342,7 @@ export function lookUp(files: readonly DiscoveredFile[], stored: ReadonlyMap<str
   const hits = new Map<string, FileStamp>();
   const misses: DiscoveredFile[] = [];
   const stamps: CacheLookup['stamps'] = new Map();
+  let unchanged = true;
   for (const file of files) {
     const now = stampOf(file.absolute);
     if (!now) {
@@ -347,8 +350,11 @@ export function lookUp(files: readonly DiscoveredFile[], stored: ReadonlyMap<str
       continue;
     }
     const entry = stored.get(file.path);
-    if (entry && (sameStamp(entry, now) || (entry.size === now.size && hashOf(file.absolute) === entry.hash))) {
-      const hit = { ...now, hash: entry.hash };
+    const same = entry !== undefined && sameStamp(entry, now);
+    if (entry && (same || (entry.size === now.size && hashOf(file.absolute) === entry.hash))) {
+      // An unchanged stamp is the stored object itself: nothing new is made for the common case.
+      const hit = same ? entry : { ...now, hash: entry.hash };
+      unchanged &&= same;
       hits.set(file.path, hit);
       stamps.set(file.path, hit);
     } else {
@@ -356,7 +362,7 @@ export function lookUp(files: readonly DiscoveredFile[], stored: ReadonlyMap<str
       stamps.set(file.path, { ...now, hash: undefined });
     }
   }
-  return { hits, misses, stamps };
+  return { hits, misses, stamps, unchanged };
 }
 
 function stampOf(path: string): Omit<FileStamp, 'hash'> | undefined {

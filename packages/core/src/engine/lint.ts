@@ -216,9 +216,9 @@ function reportedPaths(config: ResolvedConfig, cwd: string, paths: readonly stri
 }
 
 /** A file's result; the counts are of every finding, also those a cap leaves out of the list, so the exit status stays true. */
-function summarise(path: string, root: string, all: Finding[], shown: Finding[]): FileResult {
+function summarise(path: string, absolutePath: string, all: Finding[], shown: Finding[]): FileResult {
   const errorCount = all.filter((finding) => finding.severity === 'error').length;
-  return { path, absolutePath: resolve(root, path), findings: shown, errorCount, warningCount: all.length - errorCount };
+  return { path, absolutePath, findings: shown, errorCount, warningCount: all.length - errorCount };
 }
 
 /** Parse on worker threads when that pays, else on this thread. */
@@ -279,6 +279,7 @@ function partialRecord(key: string, reused: ReadonlyMap<string, FileRecord>, par
 }
 
 function saveRun(cache: OpenCache, parsed: ReadonlyMap<string, FileOutcome>, record: RunRecord | undefined, notices: string[]): void {
+  if (parsed.size === 0 && record === undefined && cache.lookup.unchanged && cache.lookup.hits.size === cache.stored.stamps.size) return;
   try {
     saveCache(cache.location, cache.key, cache.stored, { stamps: stampsAfterRun(cache.lookup, parsed), parsed, run: record });
   } catch (error) {
@@ -515,14 +516,16 @@ async function lintWithConfig(options: LintOptions, config: ResolvedConfig, now:
   const inline = [...byFile]
     .filter(([path]) => isShown(path) && isAffected(path))
     .map(([path, record]) => {
-      const all = [...record.document, ...record.repository].map((finding) => resolveFinding(finding, sourceOf));
+      // Most files have nothing to report: no copies for them.
+      const all = record.document.length + record.repository.length === 0 ? [] : [...record.document, ...record.repository].map((finding) => resolveFinding(finding, sourceOf));
       return { path, ...suppressInline(path, record.directives, all, rules) };
     });
+  const absolutes = new Map(files.map((file) => [file.path, file.absolute]));
   const bulk = applyBaseline(inline, config, (path) => byFile.has(path), options, notices);
   const judged = inline.map((file) => ({ ...file, bulk: applyBulkSuppressions(file.path, file.findings, bulk.suppressions, bulk.name) }));
   const results = clock.lap('report', () => judged.map(({ path, suppressed, bulk: outcome }) => {
     const sorted = outcome.kept.sort(compareFindings);
-    const result = summarise(path, config.root, sorted, capFindings(sorted, config.limits.maxFindingsPerFile, capSeverity));
+    const result = summarise(path, absolutes.get(path) ?? resolve(config.root, path), sorted, capFindings(sorted, config.limits.maxFindingsPerFile, capSeverity));
     const hidden = [...suppressed, ...outcome.suppressed];
     return hidden.length > 0 ? { ...result, suppressed: hidden.sort(compareFindings) } : result;
   }));

@@ -57,12 +57,17 @@ export function surfaceOf(document: IndexedDocument): string {
   return createHash('sha1').update(JSON.stringify(surface)).digest('hex');
 }
 
-/** A later record laid over an earlier one; a partial record without its whole one is no record. */
+/**
+ * A later record laid over an earlier one; a partial record without its whole
+ * one is no record. The earlier record's files are updated in place: it is
+ * the reader's own copy, and a log can hold 30 partial records.
+ */
 export function foldRecords(before: RunRecord | undefined, next: RunRecord | undefined): RunRecord | undefined {
   if (!next) return before;
   if (next.whole) return next;
   if (!before || before.key !== next.key) return undefined;
-  return { ...before, files: new Map([...before.files, ...next.files]) };
+  for (const [path, file] of next.files) before.files.set(path, file);
+  return before;
 }
 
 export interface RecordCheck {

@@ -66,14 +66,35 @@ function nested(value: unknown, indent: string): string {
   return text.slice(opening, text.length - closing);
 }
 
+/** Items stringified in one call: one call per item costs several times more for small items (a file without findings). */
+const ITEMS_PER_CALL = 64;
+
 function* arrayChunks(items: Iterable<unknown>, indent: string): Generator<string> {
   const inner = `${indent}  `;
   let first = true;
-  for (const item of items) {
-    yield first ? `[\n${inner}` : `,\n${inner}`;
+  let batch: unknown[] = [];
+  const separator = () => {
+    const text = first ? `[\n${inner}` : `,\n${inner}`;
     first = false;
+    return text;
+  };
+  // The batch as an array nested as deep as this one, without its own brackets: its items, joined as this array joins them.
+  const flush = () => {
+    const text = nested(batch, indent);
+    batch = [];
+    return separator() + text.slice(2 + inner.length, text.length - indent.length - 2);
+  };
+  for (const item of items) {
+    if (!holdsStreamed(item)) {
+      batch.push(item);
+      if (batch.length === ITEMS_PER_CALL) yield flush();
+      continue;
+    }
+    if (batch.length > 0) yield flush();
+    yield separator();
     yield* valueChunks(item, inner);
   }
+  if (batch.length > 0) yield flush();
   yield first ? '[]' : `\n${indent}]`;
 }
 

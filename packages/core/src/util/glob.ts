@@ -241,7 +241,11 @@ function splitTopLevel(body: string): string[] {
   return parts;
 }
 
-const splitPath = (path: string): string[] => path.split('/').filter((name) => name !== '');
+/** A path's names; empty ones (`a//b`, a leading or trailing `/`) dropped, with no second array for the usual clean path. */
+function splitPath(path: string): string[] {
+  const names = path.split('/');
+  return names.includes('') ? names.filter((name) => name !== '') : names;
+}
 
 /** One glob without braces, compiled to segments. */
 export function compileSegments(glob: string): Segment[] {
@@ -250,11 +254,32 @@ export function compileSegments(glob: string): Segment[] {
 
 /** A matcher of `/`-separated relative paths for globs; matches nothing when there are none. */
 export function globMatcher(globs: readonly string[]): (path: string) => boolean {
-  const compiled = globs.flatMap(expandBraces).map((glob) => compileSegments(glob.replace(/^\.\//, '')));
+  const compiled = globs.flatMap(expandBraces).map((glob) => namesMatcher(compileSegments(glob.replace(/^\.\//, ''))));
   if (compiled.length === 0) return () => false;
   return (path) => {
     const names = splitPath(path);
-    return compiled.some((segments) => matchSegments(segments, names));
+    return compiled.some((matches) => matches(names));
+  };
+}
+
+/**
+ * A matcher of a path's names for one compiled glob. With at most one `**`,
+ * the segments before it must match the first names and those after it the
+ * last ones, and nothing else: a direct comparison, which is what config
+ * globs (`**\/*.md`, `aims/**`) are, and what discovery runs for every file.
+ */
+function namesMatcher(segments: readonly Segment[]): (names: readonly string[]) => boolean {
+  const globstars = segments.filter((segment) => segment.kind === 'globstar').length;
+  if (globstars > 1) return (names) => matchSegments(segments, names);
+  const star = segments.findIndex((segment) => segment.kind === 'globstar');
+  const head = star === -1 ? segments : segments.slice(0, star);
+  const tail = star === -1 ? [] : segments.slice(star + 1);
+  return (names) => {
+    if (star === -1 ? names.length !== head.length : names.length < head.length + tail.length) return false;
+    for (let at = 0; at < head.length; at++) if (!segmentMatches(head[at]!, names[at] ?? '')) return false;
+    const offset = names.length - tail.length;
+    for (let at = 0; at < tail.length; at++) if (!segmentMatches(tail[at]!, names[offset + at] ?? '')) return false;
+    return true;
   };
 }
 
