@@ -39,6 +39,19 @@ describe('the results record', () => {
     expect(answers(again)).toEqual(await uncached());
   });
 
+  it('answers the callers that need the index too (reports, fixes, the Action, --with-dependents), with the index built and no repository rule run', async () => {
+    await warm();
+    const reported = await lint({ cwd: root, now: NOW, cache: true, cacheLocation: cacheLocation() });
+    expect(reported.stats.resultsReused).toBe(true);
+    expect(reported.index.byPath.has('aims/soa.md')).toBe(true);
+    expect(answers(reported)).toEqual(await uncached());
+    const hook = { cwd: root, now: NOW, paths: ['aims/ai-policy.md'], withDependents: true };
+    const staged = await lintFindings({ ...hook, cache: true, cacheLocation: cacheLocation() });
+    expect(staged.stats.resultsReused).toBe(true);
+    expect(staged.files.map((file) => file.path)).toContain('aims/soa.md');
+    expect(answers(staged)).toEqual(answers(await lintFindings(hook)));
+  });
+
   it('answers when only prose changed, redoing the findings of that document alone', async () => {
     await warm();
     edit('procedures/human-oversight.md', (text) => `${text}\nTODO: name the deputy reviewer.\n`);

@@ -418,8 +418,10 @@ interface RunContext {
 
 interface Checked {
   byFile: FileFindings;
-  /** Built only on the full path: undefined when the results record answered. */
+  /** Undefined when the results record answered and nobody needs the index. */
   index: RepoIndex | undefined;
+  /** The results record answered: no repository rule ran. */
+  reused: boolean;
   workers: number;
 }
 
@@ -432,62 +434,78 @@ async function check(run: RunContext, files: readonly DiscoveredFile[], cache: O
   const { options, config, rules, now, clock } = run;
   const { parsed, workers } = await clock.lapAsync('parse', () => parseMisses(cache?.lookup.misses ?? files, run.settings, options));
   const historyRules = rules.filter(({ rule }) => HISTORY_RULES.has(rule.id));
-  const subfolder = historyRules.some(({ options: ruleOptions }) => ruleOptions['subfolder'] === true);
-  const codeowners = rules.some(({ rule }) => rule.id === 'doc-control/owner-not-codeowner') ? readCodeowners(config.root) : undefined;
-  // Only a full pass builds the index that dependents, a changed-since view and a suppressions update read.
-  const needsIndex = wantIndex || options.changedSince !== undefined || options.suppressionsUpdate !== undefined || (options.withDependents === true && (options.paths ?? []).length > 0);
+  const inputs: IndexInputs = {
+    subfolder: historyRules.some(({ options: ruleOptions }) => ruleOptions['subfolder'] === true),
+    codeowners: rules.some(({ rule }) => rule.id === 'doc-control/owner-not-codeowner') ? readCodeowners(config.root) : undefined,
+    existence: new Map<string, boolean>(),
+  };
   // Changed-since runs judge history against a merge base, and a shallow clone's history is not pinned by its commit: no record for those.
-  const history = cache && options.changedSince === undefined ? (historyRules.length > 0 ? await historyFingerprint(config.root, subfolder) : 'none') : undefined;
-  const key = cache && history !== undefined ? runKey({ cacheKey: cache.key, config, now, history, codeowners }) : undefined;
-  const existence = new Map<string, boolean>();
-  const pathExists = existenceChecker(config.root, existence);
-  const reused = cache && key && !needsIndex
-    ? clock.lap('results record', () => reuseRecord({ record: cache.stored.run, key, files, unchanged: cache.lookup.hits, parsed, pathExists }))
-    : undefined;
+  const history = cache && options.changedSince === undefined ? (historyRules.length > 0 ? await historyFingerprint(config.root, inputs.subfolder) : 'none') : undefined;
+  const key = cache && history !== undefined ? runKey({ cacheKey: cache.key, config, now, history, codeowners: inputs.codeowners }) : undefined;
+  const pathExists = existenceChecker(config.root, inputs.existence);
+  const reused = cache && key ? clock.lap('results record', () => reuseRecord({ record: cache.stored.run, key, files, unchanged: cache.lookup.hits, parsed, pathExists })) : undefined;
+  // Dependents (`--with-dependents`) and the callers of `lint` read the index; with the record it is built, but no repository rule runs.
+  const needsIndex = wantIndex || (options.withDependents === true && (options.paths ?? []).length > 0);
   if (cache && key && reused) {
     run.notices.push(...(cache.stored.run?.notices ?? []));
+    const index = needsIndex ? (await indexOf(run, outcomesOf(files, parsed, cache.stored.outcomes()), inputs)).index : undefined;
     saveRun(cache, parsed, parsed.size > 0 ? partialRecord(key, reused, parsed) : undefined, run.notices);
-    return { byFile: reused, index: undefined, workers };
+    return { byFile: reused, index, reused: true, workers };
   }
   const stored = cache?.stored.outcomes();
   // A file the stamps vouch for but whose outcome is missing (a damaged log) is parsed, never left out.
   const lost = files.filter((file) => !parsed.has(file.path) && !stored?.has(file.path));
   if (lost.length > 0) for (const [path, outcome] of (await parseMisses(lost, run.settings, options)).parsed) parsed.set(path, outcome);
-  const outcomes = files.flatMap((file) => {
+  const outcomes = outcomesOf(files, parsed, stored);
+  const { index, notices } = await indexOf(run, outcomes, inputs);
+  run.notices.push(...notices);
+  const repository = repositoryFindings(run, index);
+  const byFile = new Map(outcomes.map((outcome) => [outcome.document.path, fileRecord(outcome, key ? surfaceOf(outcome.document) : '', repository.get(outcome.document.path) ?? [])]));
+  if (cache) saveRun(cache, parsed, key ? { key, whole: true, files: byFile, exists: inputs.existence, notices } : undefined, run.notices);
+  return { byFile, index, reused: false, workers };
+}
+
+/** Each file's outcome, in the order of `files`: parsed in this run, else from the cache. */
+function outcomesOf(files: readonly DiscoveredFile[], parsed: ReadonlyMap<string, FileOutcome>, stored: ReadonlyMap<string, FileOutcome> | undefined): FileOutcome[] {
+  return files.flatMap((file) => {
     const outcome = parsed.get(file.path) ?? stored?.get(file.path);
     return outcome ? [outcome] : [];
   });
-  const full = await fullPass(run, outcomes, { subfolder, codeowners, pathExists });
-  const byFile = new Map(outcomes.map((outcome) => [outcome.document.path, fileRecord(outcome, key ? surfaceOf(outcome.document) : '', full.repository.get(outcome.document.path) ?? [])]));
-  if (cache) saveRun(cache, parsed, key ? { key, whole: true, files: byFile, exists: existence, notices: full.notices } : undefined, run.notices);
-  return { byFile, index: full.index, workers };
 }
 
-/** The full path: the history when a rule reads it, the index, and every repository rule's findings by file. */
-async function fullPass(
-  run: RunContext,
-  outcomes: readonly FileOutcome[],
-  inputs: { subfolder: boolean; codeowners: ReturnType<typeof readCodeowners> | undefined; pathExists: (path: string) => boolean },
-): Promise<{ index: RepoIndex; repository: Map<string, Finding[]>; notices: string[] }> {
-  const { options, config, rules, catalog, now, clock } = run;
+interface IndexInputs {
+  subfolder: boolean;
+  codeowners: ReturnType<typeof readCodeowners> | undefined;
+  /** The answers of the linked paths' existence, kept for the results record. */
+  existence: Map<string, boolean>;
+}
+
+/** The index, with the history when a rule reads it, and the notices they give. */
+async function indexOf(run: RunContext, outcomes: readonly FileOutcome[], inputs: IndexInputs): Promise<{ index: RepoIndex; notices: string[] }> {
+  const { options, config, rules, catalog, clock } = run;
   const documents = outcomes.map((outcome) => outcome.document);
   const gathered = rules.some(({ rule }) => HISTORY_RULES.has(rule.id))
     ? await clock.lapAsync('history', () => gatherHistory({ root: config.root, documents, limits: config.limits, changedSince: options.changedSince, subfolder: inputs.subfolder }))
     : { history: undefined, notices: [] };
   const notices = [...gathered.notices];
-  const index = clock.lap('index', () => buildIndex({ root: config.root, documents, pathExists: inputs.pathExists, catalog, soaColumns: config.soaColumns, history: gathered.history, codeowners: inputs.codeowners }));
+  const pathExists = existenceChecker(config.root, inputs.existence);
+  const index = clock.lap('index', () => buildIndex({ root: config.root, documents, pathExists, catalog, soaColumns: config.soaColumns, history: gathered.history, codeowners: inputs.codeowners }));
   if (config.file === undefined) notices.push(defaultGovernanceNotice(index));
-  run.notices.push(...notices);
+  return { index, notices };
+}
+
+/** Every repository rule's findings, by file. */
+function repositoryFindings(run: RunContext, index: RepoIndex): Map<string, Finding[]> {
   const repository = new Map<string, Finding[]>();
-  for (const { rule, severity, options: ruleOptions } of rules) {
+  for (const { rule, severity, options: ruleOptions } of run.rules) {
     if (rule.kind !== 'repository') continue;
-    for (const report of clock.lap(rule.id, () => rule.check(index, { options: ruleOptions, now }))) {
+    for (const report of run.clock.lap(rule.id, () => rule.check(index, { options: ruleOptions, now: run.now }))) {
       const list = repository.get(report.file);
       if (list) list.push(toFinding(rule, report, severity));
       else repository.set(report.file, [toFinding(rule, report, severity)]);
     }
   }
-  return { index, repository, notices };
+  return repository;
 }
 
 async function lintWithConfig(options: LintOptions, config: ResolvedConfig, now: string, started: number, wantIndex: boolean): Promise<FindingsResult & { index: RepoIndex | undefined }> {
@@ -544,7 +562,7 @@ async function lintWithConfig(options: LintOptions, config: ResolvedConfig, now:
     frameworks,
     rules,
     durationMs: performance.now() - started,
-    stats: { files: files.length, fromCache: cache?.lookup.hits.size ?? 0, workers: checked.workers, resultsReused: checked.index === undefined, timings: clock.timings },
+    stats: { files: files.length, fromCache: cache?.lookup.hits.size ?? 0, workers: checked.workers, resultsReused: checked.reused, timings: clock.timings },
     notices,
   };
 }
