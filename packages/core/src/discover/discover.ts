@@ -2,7 +2,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { isInside } from '../util/files.js';
-import { globMatcher } from '../util/glob.js';
+import { globNamesMatcher, pathNames } from '../util/glob.js';
 import { walk } from './walk.js';
 
 export { isInside } from '../util/files.js';
@@ -61,22 +61,26 @@ export function withoutTrailingSlashes(glob: string): string {
  * root is flagged.
  */
 export async function discover(config: ResolvedConfig, notices: string[] = []): Promise<DiscoveredFile[]> {
-  const included = globMatcher(config.include);
-  const excluded = globMatcher(config.exclude);
-  const entries = walk(config.root, (path) => included(path) && !excluded(path), notices);
-  const inGovernance = globMatcher(config.governance.map((glob) => (glob.includes('*') ? glob : `${withoutTrailingSlashes(glob)}/**`)));
-  const assigners = config.assign.map((rule) => ({ match: globMatcher(rule.files), type: rule.type }));
+  const included = globNamesMatcher(config.include);
+  const excluded = globNamesMatcher(config.exclude);
+  const entries = walk(config.root, (path) => {
+    const names = pathNames(path);
+    return included(names) && !excluded(names);
+  }, notices);
+  const inGovernance = globNamesMatcher(config.governance.map((glob) => (glob.includes('*') ? glob : `${withoutTrailingSlashes(glob)}/**`)));
+  const assigners = config.assign.map((rule) => ({ match: globNamesMatcher(rule.files), type: rule.type }));
   // The walk's paths are clean and relative: joining by hand skips resolve()'s normalising, a tenth of a walk's time.
   const prefix = config.root.endsWith('/') ? config.root : `${config.root}/`;
   const absoluteOf = sep === '/' ? (path: string) => prefix + path : (path: string) => resolve(config.root, path);
   return entries
     .map(({ path, isSymbolicLink }) => {
       const absolute = absoluteOf(path);
+      const names = pathNames(path);
       return {
         path,
         absolute,
-        mappedType: assigners.find((a) => a.match(path))?.type,
-        governance: inGovernance(path),
+        mappedType: assigners.find((a) => a.match(names))?.type,
+        governance: inGovernance(names),
         escapesRoot: isSymbolicLink && targetEscapesRoot(config.root, absolute),
       };
     })

@@ -6,6 +6,7 @@ import { hashBytes } from '../parse/document.js';
 import { builtinSchemas } from '../schemas/index.js';
 import { isReallyInside, openForAppendNoFollow, replaceFileAtomically } from '../util/files.js';
 import { findRepository, trackingOf } from '../util/git.js';
+import { RULES } from '../rules/index.js';
 import { VERSION } from '../version.js';
 import type { FileJobSettings, FileOutcome } from './process-file.js';
 import { foldRecords, packRecord, unpackRecord, type PackedRecord, type RunRecord } from './run-record.js';
@@ -170,10 +171,15 @@ function lazyOutcomes(fd: number, steps: readonly OutcomesAt[]): () => ReadonlyM
 
 export const DEFAULT_CACHE_NAME = '.aimslintcache';
 
-/** Everything besides a file's bytes that its outcome depends on. */
+/**
+ * Everything besides a file's bytes that its outcome depends on. The rules'
+ * ids, severities and message templates are in it beside the version, so a
+ * build that adds a rule or rewords one never shows a stale finding.
+ */
 export function cacheKey(settings: FileJobSettings, discoverySettings: unknown): string {
   return createHash('sha1')
     .update(VERSION)
+    .update(JSON.stringify(RULES.map(({ id, defaultSeverity, messages }) => [id, defaultSeverity, messages])))
     .update(JSON.stringify(builtinSchemas))
     .update(JSON.stringify(settings))
     .update(JSON.stringify(discoverySettings))

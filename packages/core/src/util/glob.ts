@@ -242,24 +242,27 @@ function splitTopLevel(body: string): string[] {
 }
 
 /** A path's names; empty ones (`a//b`, a leading or trailing `/`) dropped, with no second array for the usual clean path. */
-function splitPath(path: string): string[] {
+export function pathNames(path: string): string[] {
   const names = path.split('/');
   return names.includes('') ? names.filter((name) => name !== '') : names;
 }
 
 /** One glob without braces, compiled to segments. */
 export function compileSegments(glob: string): Segment[] {
-  return splitPath(glob).map(parseSegment);
+  return pathNames(glob).map(parseSegment);
 }
 
 /** A matcher of `/`-separated relative paths for globs; matches nothing when there are none. */
 export function globMatcher(globs: readonly string[]): (path: string) => boolean {
+  const matches = globNamesMatcher(globs);
+  return (path) => matches(pathNames(path));
+}
+
+/** `globMatcher` for a path already split by `pathNames`: discovery splits each path once for all the config's globs. */
+export function globNamesMatcher(globs: readonly string[]): (names: readonly string[]) => boolean {
   const compiled = globs.flatMap(expandBraces).map((glob) => namesMatcher(compileSegments(glob.replace(/^\.\//, ''))));
   if (compiled.length === 0) return () => false;
-  return (path) => {
-    const names = splitPath(path);
-    return compiled.some((matches) => matches(names));
-  };
+  return (names) => compiled.some((matches) => matches(names));
 }
 
 /**
@@ -325,7 +328,7 @@ export class GitignoreRules {
 
   /** True (ignored), false (re-included by a `!` rule) or undefined (no rule speaks): the last matching rule wins. */
   decide(path: string, isDirectory: boolean): boolean | undefined {
-    const names = splitPath(path);
+    const names = pathNames(path);
     for (let i = this.rules.length - 1; i >= 0; i--) {
       const rule = this.rules[i];
       if (!rule || (rule.directoryOnly && !isDirectory)) continue;
