@@ -12,7 +12,7 @@
  * paths that are not documents. Anything else and the run takes the full
  * path and writes a whole record again.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ResolvedConfig } from '../config/types.js';
 import type { DiscoveredFile } from '../discover/discover.js';
 import type { Finding, IndexedDocument } from '../model.js';
@@ -44,17 +44,21 @@ export interface RunRecord {
 
 /** What a run's results depend on beyond the files: every line of the config, the date, the tool, the history. */
 export function runKey(parts: { cacheKey: string; config: ResolvedConfig; now: string; history: string | undefined; codeowners: unknown }): string {
-  return createHash('sha1').update(JSON.stringify([parts.cacheKey, parts.config, parts.now, parts.history ?? null, parts.codeowners ?? null])).digest('hex');
+  return hash('sha1', JSON.stringify([parts.cacheKey, parts.config, parts.now, parts.history ?? null, parts.codeowners ?? null]));
 }
 
 /**
  * What other documents and the repository rules can see of a document, with
  * positions: everything the index holds but its hash, its line count, its
- * parse problems and its comments, which only its own findings read.
+ * parse problems and its comments, which only its own findings read. The
+ * frontmatter counts as its text and place: its data and the places of its
+ * keys follow from them (and cost ten times more to spell out).
  */
 export function surfaceOf(document: IndexedDocument): string {
-  const { hash: _hash, lineCount: _lineCount, problems: _problems, directives: _directives, ...surface } = document;
-  return createHash('sha1').update(JSON.stringify(surface)).digest('hex');
+  const { path, type, governance, skipped, salvaged, frontmatter, anchors, links, tables } = document;
+  const front = frontmatter && [frontmatter.yaml, frontmatter.yamlStartLine, frontmatter.range, frontmatter.data === null];
+  // crypto.hash, one call: a Hash object per document costs three times as much.
+  return hash('sha1', JSON.stringify([path, type, governance, skipped, salvaged, front, anchors, links, tables]));
 }
 
 /**
