@@ -117,6 +117,32 @@ describe('the results record', () => {
     expect(ruleIds(after, 'procedures/data-quality.md')).not.toContain('link/broken');
     expect(answers(after)).toEqual(await uncached());
   });
+
+  it('survives a damaged cache: the outcomes it cannot read are parsed again, and the next rewrite leaves them out', async () => {
+    await warm();
+    const bytes = readFileSync(cacheLocation());
+    // Scribble over the middle of the first step's outcomes.
+    bytes.fill(0x41, 4 + 2000, 4 + 2064);
+    writeFileSync(cacheLocation(), bytes);
+    edit('aims/ai-policy.md', (text) => text.replace(/^## Principles$/m, '## Guiding principles'));
+    const after = await warm();
+    expect(after.stats.resultsReused).toBe(false);
+    expect(answers(after)).toEqual(await uncached());
+    const healed = await warm();
+    expect(healed.stats.resultsReused).toBe(true);
+    expect(answers(healed)).toEqual(await uncached());
+  });
+
+  it('writes nothing on a warm run in which nothing changed, even with a file that is parsed every time (too large to read)', async () => {
+    appendFileSync(join(root, 'aimslint.config.yaml'), '\nlimits:\n  maxFileBytes: 20000\n');
+    writeFileSync(join(root, 'procedures/archive.md'), `# Archive\n\n${'Old minutes. '.repeat(2000)}\n`);
+    await warm();
+    const before = readFileSync(cacheLocation());
+    const again = await warm();
+    expect(again.stats.resultsReused).toBe(true);
+    expect(readFileSync(cacheLocation())).toEqual(before);
+    expect(answers(again)).toEqual(await uncached());
+  });
 });
 
 describe('the results record and git history', () => {
@@ -132,6 +158,25 @@ describe('the results record and git history', () => {
       repository.git('-c', 'user.name=Test Author', '-c', 'user.email=author@example.com', '-c', 'commit.gpgsign=false', 'commit', '-q', '--allow-empty', '-m', 'An empty commit');
       expect((await run()).stats.resultsReused).toBe(false);
       expect((await run()).stats.resultsReused).toBe(true);
+    } finally {
+      repository.dispose();
+    }
+  });
+
+  it('takes the full path for a prose edit of an approved document: its body is compared with the approved version', async () => {
+    const repository = TestRepository.create();
+    try {
+      cpSync(EXAMPLE, repository.root, { recursive: true });
+      writeFileSync(join(repository.root, '.gitignore'), '.aimslintcache\n');
+      repository.commit('The AIMS as approved');
+      const run = () => lintFindings({ cwd: repository.root, now: NOW, cache: true });
+      await run();
+      const path = join(repository.root, 'procedures/human-oversight.md');
+      writeFileSync(path, readFileSync(path, 'utf8').replace('## Principle\n', '## Principle\n\nEvery decline is reviewed by a second credit officer.\n'));
+      const after = await run();
+      expect(after.stats.resultsReused).toBe(false);
+      expect(ruleIds(after, 'procedures/human-oversight.md')).toContain('doc-control/changed-after-approval');
+      expect(answers(after)).toEqual(answers(await lint({ cwd: repository.root, now: NOW })));
     } finally {
       repository.dispose();
     }

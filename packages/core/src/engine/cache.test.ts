@@ -97,6 +97,24 @@ describe('the cache log', () => {
     });
   });
 
+  it('never takes the outcomes of another run for its own: a step overwritten since it was read gives up its files', () => {
+    save('k', cacheUpdateOf(100));
+    const stale = readCache(path, 'k');
+    const only = (update: ReturnType<typeof cacheUpdateOf>, file: string) => ({ ...update, parsed: new Map([[file, update.parsed.get(file)!]]) });
+    save('k', only(cacheUpdateOf(100, 'h', { 'doc-3.md': 'two' }), 'doc-3.md'));
+    const reader = readCache(path, 'k');
+    // A run that read the log before that append writes its own delta over it.
+    saveCache(path, 'k', stale, only(cacheUpdateOf(100, 'h', { 'doc-5.md': 'one' }), 'doc-5.md'));
+    stale.release();
+    try {
+      expect(reader.outcomes().has('doc-3.md')).toBe(false);
+      expect(reader.outcomes().get('doc-5.md')?.document.hash).toBe('h');
+      expect(reader.outcomes().get('doc-7.md')?.document.hash).toBe('h');
+    } finally {
+      reader.release();
+    }
+  });
+
   it('keeps the results record: a partial one lies over the whole one with its key, and is dropped without it', () => {
     save('k', { ...cacheUpdateOf(100), run: record('run 1', true, ['doc-0.md', 'doc-1.md']) });
     save('k', { ...cacheUpdateOf(100, 'h', { 'doc-1.md': 'edited' }), parsed: new Map(), run: { ...record('run 1', false, ['doc-1.md']), files: new Map([['doc-1.md', { hash: 'edited', surface: 's', document: [], repository: [], directives: undefined }]]) } });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import type { DiscoveredFile } from '../discover/discover.js';
@@ -47,15 +47,24 @@ export interface FileStamp {
 interface BaseFrame {
   format: 4;
   key: string;
+  /** The id its outcomes frame carries: the two belong together. */
+  outcomesId: string;
   stamps: PackedStamps;
   run: PackedRecord | undefined;
 }
 
 /** Only the changes; a stamp may change without its outcome (a touched file). */
 interface DeltaFrame {
+  outcomesId: string;
   stamps: PackedStamps;
   removed: string[];
   run: PackedRecord | undefined;
+}
+
+/** An outcomes frame's payload. */
+interface OutcomesFrame {
+  id: string;
+  outcomes: Map<string, FileOutcome>;
 }
 
 /** Stamps as stored: columns, four numbers per file (size, modification and change time, inode), decoded far faster than an object per file. */
@@ -110,7 +119,12 @@ export interface StoredCache {
   validBytes: number;
 }
 
-/** What a run leaves: every file's stamp, the outcomes it parsed, and its results record (undefined: the stored one still holds). */
+/**
+ * What a run leaves: every file's stamp, the outcomes it parsed, and its
+ * results record. Undefined leaves the stored record as it is, which is safe
+ * even when it no longer holds: a record answers only for files whose content
+ * hash it still has.
+ */
 export interface CacheUpdate {
   stamps: Map<string, FileStamp>;
   parsed: ReadonlyMap<string, FileOutcome>;
@@ -131,15 +145,19 @@ function frame(body: Uint8Array): Buffer {
   return Buffer.concat([length, body]);
 }
 
-/** One step of the log: its outcomes, then the rest. */
-function step(outcomes: ReadonlyMap<string, FileOutcome>, rest: BaseFrame | DeltaFrame): Buffer {
-  return Buffer.concat([frame(serialize(outcomes)), frame(serialize(rest))]);
+/** One step of the log: its outcomes, then the rest, tied by a random id. */
+function step(outcomes: ReadonlyMap<string, FileOutcome>, rest: Omit<BaseFrame, 'outcomesId'> | Omit<DeltaFrame, 'outcomesId'>): Buffer {
+  const id = randomBytes(8).toString('hex');
+  const payload: OutcomesFrame = { id, outcomes: new Map(outcomes) };
+  return Buffer.concat([frame(serialize(payload)), frame(serialize({ ...rest, outcomesId: id }))]);
 }
 
-/** Where a step's outcomes lie in the file, and the paths the step removed before them. */
+/** Where a step's outcomes lie in the file, the id they must carry, and the paths the step wrote and removed. */
 interface OutcomesAt {
   offset: number;
   length: number;
+  id: string;
+  paths: readonly string[];
   removed: readonly string[];
 }
 
@@ -153,17 +171,32 @@ function readAt(fd: number, offset: number, length: number): Buffer {
   return bytes;
 }
 
-/** The outcomes of a log's steps, read, decoded and merged in order: later steps win, removals apply. */
+/** A step's outcomes, or undefined when the bytes are not the ones its step wrote (damaged, or overwritten by another run since). */
+function stepOutcomes(fd: number, at: OutcomesAt): Map<string, FileOutcome> | undefined {
+  try {
+    const payload = deserialize(readAt(fd, at.offset, at.length)) as Partial<OutcomesFrame> | undefined;
+    return payload?.id === at.id && payload.outcomes instanceof Map ? payload.outcomes : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The outcomes of a log's steps, read, decoded and merged in order: later
+ * steps win, removals apply. A step that cannot be read takes its files'
+ * outcomes with it (an older outcome of theirs would be stale): those files
+ * are parsed again, and the next rewrite leaves them out.
+ */
 function lazyOutcomes(fd: number, steps: readonly OutcomesAt[]): () => ReadonlyMap<string, FileOutcome> {
   let merged: Map<string, FileOutcome> | undefined;
   return () => {
     if (merged) return merged;
     merged = new Map();
-    for (const { offset, length, removed } of steps) {
-      for (const path of removed) merged.delete(path);
-      const decoded: unknown = deserialize(readAt(fd, offset, length));
-      if (!(decoded instanceof Map)) throw new Error('the cache holds outcomes of an unknown shape');
-      for (const [path, outcome] of decoded as Map<string, FileOutcome>) merged.set(path, outcome);
+    for (const at of steps) {
+      for (const path of at.removed) merged.delete(path);
+      const outcomes = stepOutcomes(fd, at);
+      if (outcomes) for (const [path, outcome] of outcomes) merged.set(path, outcome);
+      else for (const path of at.paths) merged.delete(path);
     }
     return merged;
   };
@@ -231,18 +264,19 @@ function readLog(fd: number, key: string): StoredCache | undefined {
     const payload: unknown = deserialize(readAt(fd, at + LENGTH_BYTES, length));
     const carried = recordOf(payload as { run?: unknown });
     if (!carried.ok) return undefined;
+    const meta = payload as Partial<BaseFrame & DeltaFrame>;
+    if (typeof meta.outcomesId !== 'string') return undefined;
+    const paths = meta.stamps?.paths ?? [];
     if (validBytes === 0) {
-      const base = payload as Partial<BaseFrame>;
-      if (base.format !== 4 || base.key !== key || !unpackStamps(base.stamps, stamps)) return undefined;
-      steps.push({ ...outcomes, removed: [] });
+      if (meta.format !== 4 || meta.key !== key || !unpackStamps(meta.stamps, stamps)) return undefined;
+      steps.push({ ...outcomes, id: meta.outcomesId, paths, removed: [] });
       run = carried.record;
       baseEnd = end;
     } else {
-      const delta = payload as Partial<DeltaFrame>;
-      if (!Array.isArray(delta.removed)) return undefined;
-      for (const file of delta.removed) stamps.delete(file);
-      if (!unpackStamps(delta.stamps, stamps)) return undefined;
-      steps.push({ ...outcomes, removed: delta.removed });
+      if (!Array.isArray(meta.removed)) return undefined;
+      for (const file of meta.removed) stamps.delete(file);
+      if (!unpackStamps(meta.stamps, stamps)) return undefined;
+      steps.push({ ...outcomes, id: meta.outcomesId, paths, removed: meta.removed });
       run = foldRecords(run, carried.record);
       deltaFrames++;
     }
@@ -301,7 +335,10 @@ export function saveCache(path: string, key: string, stored: StoredCache, update
   // A whole rewrite is atomic: a crash or a full disk leaves the old cache or none, never half of one.
   if (compact) {
     const record = foldRecords(stored.run, run);
-    replaceFileAtomically(path, step(outcomesAfter(stored, stamps, parsed), { format: 4, key, stamps: packStamps(stamps), run: record && packRecord(record) }));
+    const outcomes = outcomesAfter(stored, stamps, parsed);
+    // A stamp vouches for an outcome: files whose outcome was lost to damage are left to the next run to parse.
+    const vouched = new Map([...stamps].filter(([file]) => outcomes.has(file)));
+    replaceFileAtomically(path, step(outcomes, { format: 4, key, stamps: packStamps(vouched), run: record && packRecord(record) }));
   } else {
     appendDelta(path, stored, delta);
   }

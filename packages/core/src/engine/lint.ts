@@ -254,7 +254,12 @@ function openCache(files: readonly DiscoveredFile[], settings: FileJobSettings, 
   }
   const key = cacheKey(settings, { governance: config.governance, assign: config.assign });
   const stored = readCache(location, key);
-  return { location, key, stored, lookup: lookUp(files, stored.stamps) };
+  try {
+    return { location, key, stored, lookup: lookUp(files, stored.stamps) };
+  } catch (error) {
+    stored.release();
+    throw error;
+  }
 }
 
 /** Parse the files the cache does not answer for; an overlay's texts win over the disk, and are parsed on this thread. */
@@ -268,14 +273,18 @@ async function parseMisses(files: readonly DiscoveredFile[], settings: FileJobSe
   return { parsed, workers: rest.workers };
 }
 
-/** The files a quick run parsed again, as a record laid over the stored one. */
-function partialRecord(key: string, reused: ReadonlyMap<string, FileRecord>, parsed: ReadonlyMap<string, FileOutcome>): RunRecord {
+/**
+ * The files a quick run parsed again whose content changed, as a record laid
+ * over the stored one; undefined when there are none (a file that cannot be
+ * read is parsed on every run, and changes nothing to remember).
+ */
+function partialRecord(key: string, reused: ReadonlyMap<string, FileRecord>, parsed: ReadonlyMap<string, FileOutcome>, stored: RunRecord | undefined): RunRecord | undefined {
   const files = new Map<string, FileRecord>();
   for (const path of parsed.keys()) {
     const record = reused.get(path);
-    if (record) files.set(path, record);
+    if (record && record.hash !== stored?.files.get(path)?.hash) files.set(path, record);
   }
-  return { key, whole: false, files, exists: new Map(), notices: [] };
+  return files.size > 0 ? { key, whole: false, files, exists: new Map(), notices: [] } : undefined;
 }
 
 function saveRun(cache: OpenCache, parsed: ReadonlyMap<string, FileOutcome>, record: RunRecord | undefined, notices: string[]): void {
@@ -443,26 +452,38 @@ async function check(run: RunContext, files: readonly DiscoveredFile[], cache: O
   const history = cache && options.changedSince === undefined ? (historyRules.length > 0 ? await historyFingerprint(config.root, inputs.subfolder) : 'none') : undefined;
   const key = cache && history !== undefined ? runKey({ cacheKey: cache.key, config, now, history, codeowners: inputs.codeowners }) : undefined;
   const pathExists = existenceChecker(config.root, inputs.existence);
-  const reused = cache && key ? clock.lap('results record', () => reuseRecord({ record: cache.stored.run, key, files, unchanged: cache.lookup.hits, parsed, pathExists })) : undefined;
+  const reused = cache && key
+    ? clock.lap('results record', () => reuseRecord({ record: cache.stored.run, key, files, unchanged: cache.lookup.hits, parsed, pathExists, historyJudged: history !== 'none' }))
+    : undefined;
   // Dependents (`--with-dependents`) and the callers of `lint` read the index; with the record it is built, but no repository rule runs.
   const needsIndex = wantIndex || (options.withDependents === true && (options.paths ?? []).length > 0);
   if (cache && key && reused) {
     run.notices.push(...(cache.stored.run?.notices ?? []));
-    const index = needsIndex ? (await indexOf(run, outcomesOf(files, parsed, cache.stored.outcomes()), inputs)).index : undefined;
-    saveRun(cache, parsed, parsed.size > 0 ? partialRecord(key, reused, parsed) : undefined, run.notices);
+    const index = needsIndex ? (await indexOf(run, await allOutcomes(run, files, parsed, cache), inputs)).index : undefined;
+    saveRun(cache, parsed, partialRecord(key, reused, parsed, cache.stored.run), run.notices);
     return { byFile: reused, index, reused: true, workers };
   }
-  const stored = cache?.stored.outcomes();
-  // A file the stamps vouch for but whose outcome is missing (a damaged log) is parsed, never left out.
-  const lost = files.filter((file) => !parsed.has(file.path) && !stored?.has(file.path));
-  if (lost.length > 0) for (const [path, outcome] of (await parseMisses(lost, run.settings, options)).parsed) parsed.set(path, outcome);
-  const outcomes = outcomesOf(files, parsed, stored);
-  const { index, notices } = await indexOf(run, outcomes, inputs);
+  const outcomes = await allOutcomes(run, files, parsed, cache);
+  const { index, notices, failed } = await indexOf(run, outcomes, inputs);
   run.notices.push(...notices);
   const repository = repositoryFindings(run, index);
   const byFile = new Map(outcomes.map((outcome) => [outcome.document.path, fileRecord(outcome, key ? surfaceOf(outcome.document) : '', repository.get(outcome.document.path) ?? [])]));
-  if (cache) saveRun(cache, parsed, key ? { key, whole: true, files: byFile, exists: inputs.existence, notices } : undefined, run.notices);
+  // A history git failed to read in full is this run's answer, not one to repeat.
+  const record: RunRecord | undefined = key && !failed ? { key, whole: true, files: byFile, exists: inputs.existence, notices } : undefined;
+  if (cache) saveRun(cache, parsed, record, run.notices);
   return { byFile, index, reused: false, workers };
+}
+
+/**
+ * Every file's outcome, in the order of `files`: parsed in this run, else
+ * from the cache. A file the stamps vouch for whose outcome cannot be read (a
+ * damaged log) is parsed now, never left out.
+ */
+async function allOutcomes(run: RunContext, files: readonly DiscoveredFile[], parsed: Map<string, FileOutcome>, cache: OpenCache | undefined): Promise<FileOutcome[]> {
+  const stored = cache?.stored.outcomes();
+  const lost = files.filter((file) => !parsed.has(file.path) && !stored?.has(file.path));
+  if (lost.length > 0) for (const [path, outcome] of (await parseMisses(lost, run.settings, run.options)).parsed) parsed.set(path, outcome);
+  return outcomesOf(files, parsed, stored);
 }
 
 /** Each file's outcome, in the order of `files`: parsed in this run, else from the cache. */
@@ -481,17 +502,17 @@ interface IndexInputs {
 }
 
 /** The index, with the history when a rule reads it, and the notices they give. */
-async function indexOf(run: RunContext, outcomes: readonly FileOutcome[], inputs: IndexInputs): Promise<{ index: RepoIndex; notices: string[] }> {
+async function indexOf(run: RunContext, outcomes: readonly FileOutcome[], inputs: IndexInputs): Promise<{ index: RepoIndex; notices: string[]; failed: boolean }> {
   const { options, config, rules, catalog, clock } = run;
   const documents = outcomes.map((outcome) => outcome.document);
   const gathered = rules.some(({ rule }) => HISTORY_RULES.has(rule.id))
     ? await clock.lapAsync('history', () => gatherHistory({ root: config.root, documents, limits: config.limits, changedSince: options.changedSince, subfolder: inputs.subfolder }))
-    : { history: undefined, notices: [] };
+    : { history: undefined, notices: [], failed: false };
   const notices = [...gathered.notices];
   const pathExists = existenceChecker(config.root, inputs.existence);
   const index = clock.lap('index', () => buildIndex({ root: config.root, documents, pathExists, catalog, soaColumns: config.soaColumns, history: gathered.history, codeowners: inputs.codeowners }));
   if (config.file === undefined) notices.push(defaultGovernanceNotice(index));
-  return { index, notices };
+  return { index, notices, failed: gathered.failed };
 }
 
 /** Every repository rule's findings, by file. */
@@ -530,7 +551,8 @@ async function lintWithConfig(options: LintOptions, config: ResolvedConfig, now:
   const sourceOf = sourceReader(config.root, (file) => byFile.get(file)?.hash, options.overlay);
   const capSeverity = rules.find(({ rule }) => rule.id === TOO_MANY_FINDINGS)?.severity ?? null;
   const isShown = options.withDependents && (options.paths ?? []).length > 0 && index ? withDependents(index, isReported) : isReported;
-  const isAffected = options.changedSince === undefined || !index ? () => true : await affectedBy(options.changedSince, config, index);
+  // A changed-since run never takes the record, so it always has the index.
+  const isAffected = options.changedSince !== undefined && index ? await affectedBy(options.changedSince, config, index) : () => true;
   const inline = [...byFile]
     .filter(([path]) => isShown(path) && isAffected(path))
     .map(([path, record]) => {

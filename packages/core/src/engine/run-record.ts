@@ -8,9 +8,11 @@
  * files with the same content, or with the same surface (what the index
  * takes from a document, positions included); the same config, date and tool
  * (the key); the same git history, when a document-control rule reads it
- * (the key holds the commit checked out); and the same answers for linked
- * paths that are not documents. Anything else and the run takes the full
- * path and writes a whole record again.
+ * (the key holds the commit checked out, and then a governance document's
+ * whole content counts, since its body is compared with its approved
+ * versions); and the same answers for linked paths that are not documents.
+ * Anything else and the run takes the full path and writes a whole record
+ * again.
  */
 import { hash } from 'node:crypto';
 import type { ResolvedConfig } from '../config/types.js';
@@ -50,9 +52,11 @@ export function runKey(parts: { cacheKey: string; config: ResolvedConfig; now: s
 /**
  * What other documents and the repository rules can see of a document, with
  * positions: everything the index holds but its hash, its line count, its
- * parse problems and its comments, which only its own findings read. The
- * frontmatter counts as its text and place: its data and the places of its
- * keys follow from them (and cost ten times more to spell out).
+ * parse problems and its comments, which no repository rule reads. (The git
+ * history reads a document's body; `reuseRecord` asks for the same content
+ * when a document-control rule judges it.) The frontmatter counts as its text
+ * and place: its data and the places of its keys follow from them (and cost
+ * ten times more to spell out).
  */
 export function surfaceOf(document: IndexedDocument): string {
   const { path, type, governance, skipped, salvaged, frontmatter, anchors, links, tables } = document;
@@ -84,6 +88,8 @@ export interface RecordCheck {
   parsed: ReadonlyMap<string, FileOutcome>;
   /** Whether a linked path exists now. */
   pathExists: (path: string) => boolean;
+  /** A document-control rule compares governance documents with their past: any change to one is a change. */
+  historyJudged: boolean;
 }
 
 /**
@@ -100,7 +106,9 @@ export function reuseRecord(check: RecordCheck): Map<string, FileRecord> | undef
     if (!before) return undefined;
     const outcome = parsed.get(file.path);
     if (outcome) {
-      const surface = outcome.document.hash === before.hash ? before.surface : surfaceOf(outcome.document);
+      const same = outcome.document.hash === before.hash;
+      if (!same && check.historyJudged && isGoverned(outcome.document)) return undefined;
+      const surface = same ? before.surface : surfaceOf(outcome.document);
       if (surface !== before.surface) return undefined;
       reused.set(file.path, fileRecord(outcome, surface, before.repository));
     } else if (unchanged.get(file.path)?.hash === before.hash) {
@@ -112,6 +120,9 @@ export function reuseRecord(check: RecordCheck): Map<string, FileRecord> | undef
   for (const [path, existed] of record.exists) if (check.pathExists(path) !== existed) return undefined;
   return reused;
 }
+
+/** What the history reads: a document with a type and frontmatter data (gather.ts). */
+const isGoverned = (document: IndexedDocument): boolean => document.type !== undefined && Boolean(document.frontmatter?.data);
 
 export function fileRecord(outcome: FileOutcome, surface: string, repository: Finding[]): FileRecord {
   return { hash: outcome.document.hash, surface, document: outcome.findings, repository, directives: directivesIfAny(outcome.document) };

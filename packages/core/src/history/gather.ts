@@ -72,6 +72,14 @@ export interface HistoryOutcome {
   /** Undefined when there is no history to judge: no checkout, no commit, or a root below the top of the checkout. */
   history: GitHistory | undefined;
   notices: string[];
+  /** Git failed to answer (a timeout, too much output): the history is partial this time, and must not be remembered as the answer. */
+  failed: boolean;
+}
+
+/** What a gathering tells the user, and whether git failed along the way. */
+interface Gathering {
+  notices: string[];
+  failed: boolean;
 }
 
 const SHALLOW_NOTICE =
@@ -259,7 +267,7 @@ export function parseBatch(output: Buffer, count: number): (Blob | undefined)[] 
 }
 
 /** The states of past versions, read in bounded batches; a request git cannot answer is undefined. */
-async function statesAt(repository: GitRepository, root: string, requests: readonly BlobRequest[], memo: StateMemo, notices: string[]): Promise<(ControlState | undefined)[]> {
+async function statesAt(repository: GitRepository, root: string, requests: readonly BlobRequest[], memo: StateMemo, gathering: Gathering): Promise<(ControlState | undefined)[]> {
   const states: (ControlState | undefined)[] = [];
   for (let start = 0; start < requests.length; start += BLOBS_PER_CALL) {
     const chunk = requests.slice(start, start + BLOBS_PER_CALL);
@@ -273,7 +281,8 @@ async function statesAt(repository: GitRepository, root: string, requests: reado
         states.push(blob ? memo.stateOf(blob.id, blob.bytes) : undefined);
       }
     } catch (error) {
-      notices.push(`document control: past versions could not be read from git (${(error as Error).message}); they are not compared`);
+      gathering.notices.push(`document control: past versions could not be read from git (${(error as Error).message}); they are not compared`);
+      gathering.failed = true;
       for (let i = 0; i < chunk.length; i++) states.push(undefined);
     }
   }
@@ -283,7 +292,7 @@ async function statesAt(repository: GitRepository, root: string, requests: reado
 /** A path git's batch input can carry: one line, no NUL. Paths are relative to the root (`commit:./path`, read from the root). */
 const askable = (path: string): boolean => !/[\n\r\0]/.test(path);
 
-async function fullHistory(repository: GitRepository, input: HistoryInput, paths: readonly string[], notices: string[]): Promise<Map<string, DocumentHistory>> {
+async function fullHistory(repository: GitRepository, input: HistoryInput, paths: readonly string[], gathering: Gathering): Promise<Map<string, DocumentHistory>> {
   const { root, limits } = input;
   let log: string;
   try {
@@ -293,22 +302,23 @@ async function fullHistory(repository: GitRepository, input: HistoryInput, paths
       '--no-ext-diff', '--no-textconv', `--max-count=${MAX_COMMITS}`, '--format=%x01%H %cs', 'HEAD', '--', ...MARKDOWN,
     ], { cwd: root });
   } catch (error) {
-    notices.push(`document control: the git history could not be read (${(error as Error).message}); documents are not compared with past versions`);
+    gathering.notices.push(`document control: the git history could not be read (${(error as Error).message}); documents are not compared with past versions`);
+    gathering.failed = true;
     return new Map();
   }
   const commits = parseLog(log);
   if (commits.length >= MAX_COMMITS) {
-    notices.push(`document control: only the last ${MAX_COMMITS} commits that changed Markdown files were read; older versions are not compared`);
+    gathering.notices.push(`document control: only the last ${MAX_COMMITS} commits that changed Markdown files were read; older versions are not compared`);
   }
   const touches = touchesOf(commits, paths).filter((touch) => askable(touch.path));
   // Each document's newest versions first, so a cap cuts the oldest versions of all documents alike.
   touches.sort((a, b) => a.depth - b.depth || a.document - b.document);
   if (touches.length > MAX_BLOBS) {
-    notices.push(`document control: ${touches.length} past versions of documents were found; only the newest ${MAX_BLOBS} are compared`);
+    gathering.notices.push(`document control: ${touches.length} past versions of documents were found; only the newest ${MAX_BLOBS} are compared`);
     touches.length = MAX_BLOBS;
   }
   const memo = new StateMemo(limits);
-  const states = await statesAt(repository, root, touches, memo, notices);
+  const states = await statesAt(repository, root, touches, memo, gathering);
   const documents = new Map<string, DocumentHistory>();
   // In depth order, so each document's versions arrive newest first.
   touches.forEach((touch, i) => {
@@ -327,13 +337,13 @@ async function fullHistory(repository: GitRepository, input: HistoryInput, paths
   return documents;
 }
 
-async function sinceBase(repository: GitRepository, input: HistoryInput, ref: string, paths: readonly string[], notices: string[]): Promise<Map<string, DocumentHistory> | undefined> {
+async function sinceBase(repository: GitRepository, input: HistoryInput, ref: string, paths: readonly string[], gathering: Gathering): Promise<Map<string, DocumentHistory> | undefined> {
   const { root, limits } = input;
   const base = ref === '' || ref.startsWith('-') ? undefined : (await ask(repository, root, ['merge-base', '--end-of-options', ref, 'HEAD']))?.trim();
   const date = base ? (await ask(repository, root, ['show', '-s', '--no-show-signature', '--format=%cs', base]))?.trim() : undefined;
   const diff = base ? await ask(repository, root, ['diff', '--no-ext-diff', '--no-textconv', '--no-color', '-M', '--name-status', '-z', '--relative', base, '--', ...MARKDOWN]) : undefined;
   if (!base || date === undefined || diff === undefined) {
-    notices.push(`document control: the merge base of "${ref}" was not found, so approved documents are not compared with it; fetch the full history (actions/checkout: fetch-depth: 0)`);
+    gathering.notices.push(`document control: the merge base of "${ref}" was not found, so approved documents are not compared with it; fetch the full history (actions/checkout: fetch-depth: 0)`);
     return undefined;
   }
   // What each document was called at the base: renamed since, added since (no past), or unchanged in name.
@@ -348,11 +358,11 @@ async function sinceBase(repository: GitRepository, input: HistoryInput, ref: st
     return then !== undefined && askable(then) ? [{ current: path, commit: base, path: then }] : [];
   });
   if (requests.length > MAX_BLOBS) {
-    notices.push(`document control: ${requests.length} documents existed at the merge base; only the first ${MAX_BLOBS} by path are compared with it`);
+    gathering.notices.push(`document control: ${requests.length} documents existed at the merge base; only the first ${MAX_BLOBS} by path are compared with it`);
     requests.length = MAX_BLOBS;
   }
   const memo = new StateMemo(limits);
-  const states = await statesAt(repository, root, requests, memo, notices);
+  const states = await statesAt(repository, root, requests, memo, gathering);
   const documents = new Map<string, DocumentHistory>();
   requests.forEach((request, i) => {
     const state = states[i];
@@ -365,15 +375,16 @@ async function sinceBase(repository: GitRepository, input: HistoryInput, ref: st
 /** Gather what document control needs from git; see the comment at the top of this file. */
 export async function gatherHistory(input: HistoryInput): Promise<HistoryOutcome> {
   const repository = judgedRepository(input.root, input.subfolder === true);
-  if (!repository) return { history: undefined, notices: [] };
+  if (!repository) return { history: undefined, notices: [], failed: false };
   const head = await headOf(repository, input.root);
-  if (head === undefined) return { history: undefined, notices: [] };
-  const notices: string[] = [];
-  if (head.startsWith('true')) notices.push(SHALLOW_NOTICE);
+  if (head === undefined) return { history: undefined, notices: [], failed: false };
+  const gathering: Gathering = { notices: [], failed: false };
+  if (head.startsWith('true')) gathering.notices.push(SHALLOW_NOTICE);
   const paths = input.documents.filter((document) => document.type !== undefined && document.frontmatter?.data).map((document) => document.path);
   if (input.changedSince !== undefined) {
-    const documents = await sinceBase(repository, input, input.changedSince, paths, notices);
-    return { history: documents ? { mode: 'changed-since', documents } : undefined, notices };
+    const documents = await sinceBase(repository, input, input.changedSince, paths, gathering);
+    return { history: documents ? { mode: 'changed-since', documents } : undefined, ...gathering };
   }
-  return { history: { mode: 'full', documents: await fullHistory(repository, input, paths, notices) }, notices };
+  const documents = await fullHistory(repository, input, paths, gathering);
+  return { history: { mode: 'full', documents }, ...gathering };
 }

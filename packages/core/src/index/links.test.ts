@@ -24,6 +24,10 @@ describe('repositoryPathOf', () => {
     });
   }
 
+  it('reads a link that becomes `//...` once decoded as leading to another server, not as a path', () => {
+    for (const url of ['\\/..', '\\/aims/roles.md', '/%2Faims/roles.md']) expect(repositoryPathOf('aims/soa.md', url), url).toHaveProperty('outside');
+  });
+
   it('keeps the anchor, decoded, and reads external and local-file links as such', () => {
     expect(repositoryPathOf('aims/soa.md', 'ai-policy.md#principles%20and%20scope')).toEqual({ path: 'aims/ai-policy.md', anchor: 'principles and scope' });
     expect(repositoryPathOf('aims/soa.md', 'https://example.com/a.md')).toBeNull();

@@ -42,6 +42,8 @@ export function repositoryPathOf(fromPath: string, url: string): { path: string;
   const anchor = hashAt === -1 ? undefined : safeDecode(url.slice(hashAt + 1));
   const pathPart = safeDecode(beforeHash.split('?')[0] ?? '').replace(/\\/g, '/');
   if (pathPart === '') return { path: fromPath, anchor };
+  // `\/x` and `/%2Fx` come out as `//x`: a browser reads that as another server, not as a path here.
+  if (pathPart.startsWith('//')) return { outside: 'once its escapes are read it starts with `//`, which names another server' };
   const joined = joinInside(pathPart.startsWith('/') ? '' : fromPath.slice(0, Math.max(fromPath.lastIndexOf('/'), 0)), pathPart);
   return joined === undefined ? { outside: 'it leads outside the repository' } : { path: joined, anchor };
 }
