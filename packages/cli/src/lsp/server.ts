@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace, type Finding, type Fix } from '@aimslint/core';
+import { batchedOutput } from './batched-output.js';
 import { pathOfUri, toDiagnostic, uriOfPath } from './convert.js';
 import { complete, definition, hover } from './language.js';
 
@@ -41,7 +42,7 @@ export class AimslintServer {
   private workspace: Promise<Workspace> | undefined;
   private root = process.cwd();
   private readonly shown = new Map<string, string>();
-  private lastIndex: unknown;
+  private published = false;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly connection: Connection, private readonly options: ServerOptions = {}) {
@@ -124,14 +125,15 @@ export class AimslintServer {
   private async publish(): Promise<void> {
     const workspace = await this.ready();
     if (!workspace) return;
+    const changed = workspace.takeChanged();
     const findings = workspace.findings();
-    const fullPass = workspace.index !== this.lastIndex;
-    const first = this.lastIndex === undefined;
-    this.lastIndex = workspace.index;
+    const first = !this.published;
+    this.published = true;
     const open = new Set(this.documents.all().flatMap((document) => pathOfUri(workspace.root, document.uri) ?? []));
     // After a full pass any file may have gained or lost findings: those it has now, and those shown before.
-    const candidates = fullPass ? [...findings.keys(), ...this.shown.keys()] : [];
-    for (const path of new Set([...candidates, ...open])) {
+    const candidates = changed === 'all' ? [...findings.keys(), ...this.shown.keys()] : changed;
+    // The documents in front of the author first, then the others in path order.
+    for (const path of new Set([...open, ...[...candidates].sort()])) {
       const now = signature(findings.get(path));
       const before = this.shown.get(path);
       // On the first pass, files that are not open are only remembered: a repository's backlog is the CLI's to show.
@@ -170,7 +172,7 @@ export class AimslintServer {
 
 /** `aimslint lsp --stdio`: serve until the client exits. */
 export function startServer(options: ServerOptions = {}): Promise<number> {
-  const connection = createConnection(process.stdin, process.stdout);
+  const connection = createConnection(process.stdin, batchedOutput(process.stdout));
   new AimslintServer(connection, options);
   connection.listen();
   return new Promise((resolve) => {

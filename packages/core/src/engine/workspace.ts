@@ -9,7 +9,7 @@ import { buildIndex, rolesOf, type IndexInput, type RepoIndex } from '../index/r
 import { replaceDocument } from '../index/replace-document.js';
 import { readCodeowners, type Codeowners } from '../index/codeowners.js';
 import { stringField } from '../index/fields.js';
-import type { Finding, IndexedDocument, ParsedDocument, SeveritySetting } from '../model.js';
+import type { Finding, IndexedDocument, ParsedDocument, Severity, SeveritySetting } from '../model.js';
 import { hashBytes } from '../parse/document.js';
 import { capFindings, TOO_MANY_FINDINGS } from '../rules/file/too-many-findings.js';
 import { SchemaRegistry } from '../schemas/registry.js';
@@ -56,6 +56,7 @@ export class Workspace {
   /** Files whose findings may have changed since `takeChanged` was last asked. */
   private changed: Set<string> | 'all' = 'all';
   private readonly codeowners: Codeowners | undefined;
+  private readonly capSeverity: Severity | null;
   /** Who names whom, for the documents an edit can affect. */
   private readonly naming = new Naming();
 
@@ -67,6 +68,7 @@ export class Workspace {
     private readonly settings: FileJobSettings,
   ) {
     this.schemas = new SchemaRegistry(settings.customSchemas);
+    this.capSeverity = rules.find(({ rule }) => rule.id === TOO_MANY_FINDINGS)?.severity ?? null;
     this.codeowners = rules.some(({ rule }) => rule.id === 'doc-control/owner-not-codeowner') ? readCodeowners(config.root) : undefined;
   }
 
@@ -355,10 +357,12 @@ export class Workspace {
 
   /** A file's findings as a run reports them: its document findings and the repository rules', sorted and capped. */
   private combine(path: string, byRule: ReadonlyMap<string, ReadonlyMap<string, readonly Finding[]>>): Finding[] {
-    const capSeverity = this.rules.find(({ rule }) => rule.id === TOO_MANY_FINDINGS)?.severity ?? null;
-    const repository = [...byRule.values()].flatMap((found) => found.get(path) ?? []);
-    const sorted = [...(this.outcomes.get(path)?.findings ?? []), ...repository].sort(compareFindings);
-    return capFindings(sorted, this.config.limits.maxFindingsPerFile, capSeverity);
+    const all = [...(this.outcomes.get(path)?.findings ?? [])];
+    for (const found of byRule.values()) {
+      const list = found.get(path);
+      if (list) all.push(...list);
+    }
+    return capFindings(all.sort(compareFindings), this.config.limits.maxFindingsPerFile, this.capSeverity);
   }
 
   /** Fixes are resolved against the text that was parsed: the editor's, else the disk's, if unchanged since. */

@@ -41,9 +41,29 @@ export function repositoryPathOf(fromPath: string, url: string): { path: string;
   const anchor = hashAt === -1 ? undefined : safeDecode(url.slice(hashAt + 1));
   const pathPart = safeDecode(beforeHash.split('?')[0] ?? '').replace(/\\/g, '/');
   if (pathPart === '') return { path: fromPath, anchor };
-  const joined = pathPart.startsWith('/') ? posix.normalize(pathPart.slice(1)) : posix.normalize(posix.join(posix.dirname(fromPath), pathPart));
+  const joined = joinedPath(fromPath.slice(0, Math.max(0, fromPath.lastIndexOf('/'))), pathPart);
   if (joined === '..' || joined.startsWith('../')) return { outside: 'it leads outside the repository' };
   return { path: joined.replace(/\/$/, '') || '.', anchor };
+}
+
+/**
+ * The path a link's path part names from a folder, normalised. Remembered:
+ * the same few links (to the policy, the roles) stand in thousands of
+ * documents of a folder, and an editor resolves them again after each edit.
+ */
+const joinedPaths = new Map<string, string>();
+const MAX_JOINED = 100_000;
+
+function joinedPath(folder: string, pathPart: string): string {
+  // The folder's length first: no folder and path part can spell another pair's key.
+  const key = `${folder.length}:${folder}${pathPart}`;
+  let joined = joinedPaths.get(key);
+  if (joined === undefined) {
+    joined = pathPart.startsWith('/') ? posix.normalize(pathPart.slice(1)) : posix.normalize(posix.join(folder || '.', pathPart));
+    if (joinedPaths.size >= MAX_JOINED) joinedPaths.clear();
+    joinedPaths.set(key, joined);
+  }
+  return joined;
 }
 
 /** Where each anchor of a document first appears, as written and lower-cased. */
