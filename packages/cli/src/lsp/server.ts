@@ -16,7 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace, type Finding, type Fix } from '@aimslint/core';
 import { batchedOutput } from './batched-output.js';
 import { pathOfUri, toDiagnostic, uriOfPath } from './convert.js';
-import { complete, definition, hover } from './language.js';
+import { complete, definition, documentLinks, hover, references } from './language.js';
 
 export interface ServerOptions {
   /** The date review deadlines are judged against (tests pin it); default today. */
@@ -61,6 +61,8 @@ export class AimslintServer {
           completionProvider: { triggerCharacters: [':', ' ', '#', '[', ',', '-', '|'] },
           hoverProvider: true,
           definitionProvider: true,
+          referencesProvider: true,
+          documentLinkProvider: { resolveProvider: false },
           codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         },
         serverInfo: { name: 'aimslint' },
@@ -84,6 +86,8 @@ export class AimslintServer {
     connection.onCompletion(async (params) => this.at(params.textDocument.uri, (workspace, path, text) => complete(workspace, path, text, params.position)) ?? []);
     connection.onHover(async (params) => (await this.at(params.textDocument.uri, (workspace, _path, text) => hover(workspace, text, params.position))) ?? null);
     connection.onDefinition(async (params) => (await this.at(params.textDocument.uri, (workspace, path, text) => definition(workspace, path, text, params.position))) ?? null);
+    connection.onReferences(async (params) => (await this.at(params.textDocument.uri, (workspace, path, text) => references(workspace, path, text, params.position, params.context.includeDeclaration))) ?? []);
+    connection.onDocumentLinks(async (params) => (await this.at(params.textDocument.uri, (workspace, path) => documentLinks(workspace, path))) ?? []);
     connection.onCodeAction(async (params) => (await this.at(params.textDocument.uri, (workspace, path) => this.codeActions(workspace, path, params.range))) ?? []);
     this.documents.listen(connection);
   }

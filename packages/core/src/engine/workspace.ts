@@ -8,8 +8,9 @@ import { sourceTextOf, type SourceText } from '../fix/source.js';
 import { buildIndex, rolesOf, type IndexInput, type RepoIndex } from '../index/repo-index.js';
 import { replaceDocument } from '../index/replace-document.js';
 import { readCodeowners, type Codeowners } from '../index/codeowners.js';
-import { stringField } from '../index/fields.js';
-import type { Finding, IndexedDocument, ParsedDocument, Severity, SeveritySetting } from '../model.js';
+import { stringField, valueRange } from '../index/fields.js';
+import { repositoryPathOf } from '../index/links.js';
+import type { Finding, IndexedDocument, ParsedDocument, Severity, SeveritySetting, SourceRange } from '../model.js';
 import { hashBytes } from '../parse/document.js';
 import { capFindings, TOO_MANY_FINDINGS } from '../rules/file/too-many-findings.js';
 import { SchemaRegistry } from '../schemas/registry.js';
@@ -177,6 +178,56 @@ export class Workspace {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * Where an id is named: its definitions (`id:`, a role's `id:`), every
+   * frontmatter value that is the id (owner, approved_by, system, related,
+   * suppliers, evidence, ... at any depth) and SoA table cells that name it.
+   * In path order, then by position.
+   */
+  referencesOf(id: string): Reference[] {
+    const { index } = this.results();
+    const definitions = new Set((index.ids.get(id) ?? []).map((definition) => `${definition.document.path}#${definition.pointer}`));
+    const found: Reference[] = [];
+    for (const path of this.order) {
+      const document = this.outcomes.get(path)?.document;
+      const data = document?.frontmatter?.data;
+      if (!document || !data) continue;
+      for (const pointer of pointersTo(data, id, '')) found.push({ path, range: valueRange(document, pointer), definition: definitions.has(`${path}#${pointer}`) });
+    }
+    for (const statement of index.soa) {
+      for (const entry of statement.tableEntries) {
+        for (const item of entry.evidence) if (item.kind === 'id' && item.text === id) found.push({ path: statement.document.path, range: item.range, definition: false });
+      }
+    }
+    return found.sort(byPlace);
+  }
+
+  /**
+   * The links that lead to a file (to one of its headings when `anchor` is
+   * given): Markdown links anywhere, and evidence paths in SoA tables and
+   * entries. In path order, then by position.
+   */
+  linksTo(path: string, anchor?: string): Reference[] {
+    const { index } = this.results();
+    const leads = (from: string, url: string): boolean => {
+      const target = repositoryPathOf(from, url);
+      return target !== null && 'path' in target && target.path === path && (anchor === undefined || target.anchor === anchor);
+    };
+    const found = new Map<string, Reference>();
+    const add = (from: string, range: SourceRange): void => {
+      found.set(`${from}:${range.line}:${range.column}`, { path: from, range, definition: false });
+    };
+    for (const from of this.naming.naming([], [path])) {
+      for (const link of this.outcomes.get(from)?.document.links ?? []) if (leads(from, link.url)) add(from, link.range);
+    }
+    for (const statement of index.soa) {
+      for (const entry of [...statement.frontmatterEntries, ...statement.tableEntries]) {
+        for (const item of entry.evidence) if (item.kind === 'link' && leads(statement.document.path, item.text)) add(statement.document.path, item.range);
+      }
+    }
+    return [...found.values()].sort(byPlace);
   }
 
   /** The index of the documents as they are now. */
@@ -388,6 +439,27 @@ export class Workspace {
 function surfaceOf(outcome: FileOutcome): string {
   const { type, frontmatter, anchors, links, tables, governance, skipped } = outcome.document;
   return JSON.stringify([type, frontmatter?.yaml, frontmatter?.yamlStartLine, anchors, links, tables, governance, skipped]);
+}
+
+/** A place that names an id or links to a file. */
+export interface Reference {
+  path: string;
+  range: SourceRange;
+  /** The id's own definition (its `id:`), not a use of it. */
+  definition: boolean;
+}
+
+const byPlace = (a: Reference, b: Reference): number =>
+  (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.range.line - b.range.line || a.range.column - b.range.column;
+
+/** JSON pointers of the string values in `value` equal to `wanted`. */
+function pointersTo(value: unknown, wanted: string, pointer: string): string[] {
+  if (value === wanted) return [pointer];
+  if (Array.isArray(value)) return value.flatMap((item, i) => pointersTo(item, wanted, `${pointer}/${i}`));
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).flatMap(([key, item]) => pointersTo(item, wanted, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`));
+  }
+  return [];
 }
 
 /** One pass of the repository rules: the index, each file's findings, each rule's findings by file and the document parts it read. */
