@@ -24,6 +24,22 @@ let rpc: MessageConnection;
 const latest = new Map<string, Diagnostic[]>();
 /** Each returns true once satisfied; the others wait for the next notification. */
 let waiters: (() => boolean)[] = [];
+const messages: { type: number; message: string }[] = [];
+
+/** Wait for a `window/showMessage` that satisfies `test`. */
+function messageThat(test: (message: { type: number; message: string }) => boolean): Promise<{ type: number; message: string }> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no such message:`)), 15_000);
+    const check = (): boolean => {
+      const found = messages.find(test);
+      if (!found) return false;
+      clearTimeout(timer);
+      resolve(found);
+      return true;
+    };
+    if (!check()) waiters.push(check);
+  });
+}
 
 const uri = (path: string) => pathToFileURL(join(root, path)).href;
 
@@ -57,6 +73,10 @@ beforeAll(async () => {
     waiters = waiters.filter((waiter) => !waiter());
   });
   rpc.onRequest('client/registerCapability', () => null);
+  rpc.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+    messages.push(params);
+    waiters = waiters.filter((waiter) => !waiter());
+  });
   rpc.listen();
   await rpc.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {}, workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'acme' }] });
   await rpc.sendNotification('initialized', {});
@@ -199,5 +219,33 @@ describe('aimslint lsp --stdio', () => {
     expect(byText).toContainEqual([expect.stringMatching(/^Fix: /), true, '"3.0"', { line: 6, character: 9 }]);
     expect(byText).toContainEqual(['Change `aproved` to `approved`', false, 'approved', { line: 5, character: 8 }]);
     await change(policy, original());
+  });
+
+  it('reloads when the config changes; a broken config is shown as an error and the last good one stays', async () => {
+    const config = join(root, 'aimslint.config.yaml');
+    const good = readFileSync(config, 'utf8');
+    const watched = () => rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('aimslint.config.yaml'), type: 2 }] });
+    const placeholder = (list: Diagnostic[]) => list.some((d) => d.code === 'content/placeholder');
+    await change(policy, original().replace('## Commitments\n', '## Commitments\n\nTBD.\n'));
+    await diagnosticsOf(policy, placeholder);
+    writeFileSync(config, `${good}rules:\n  content/placeholder: off\n`);
+    await watched();
+    expect(await diagnosticsOf(policy, (list) => !placeholder(list))).toEqual([]);
+    writeFileSync(config, `${good}rules: [content/placeholder\n`);
+    await watched();
+    const error = await messageThat((message) => message.type === 1);
+    expect(error.message).toMatch(/^aimslint: the settings could not be loaded, so the previous ones stay in use until this is fixed: .*aimslint\.config\.yaml/);
+    // Still linting, with the last good settings: the placeholder stays off, a new mistake shows.
+    await change(policy, original().replace('## Commitments\n', '## Commitments\n\nTBD.\n').replace('version: "3.0"', 'version: 3.0'));
+    const stillOff = await diagnosticsOf(policy, (list) => list.length > 0);
+    expect(stillOff.length).toBeGreaterThan(0);
+    expect(placeholder(stillOff)).toBe(false);
+    writeFileSync(config, good);
+    await watched();
+    // An approved document's placeholder is reported again (a draft's never is).
+    await change(policy, original().replace('## Commitments\n', '## Commitments\n\nTBD.\n'));
+    await diagnosticsOf(policy, placeholder);
+    await change(policy, original());
+    expect(await diagnosticsOf(policy, (list) => list.length === 0)).toEqual([]);
   });
 });

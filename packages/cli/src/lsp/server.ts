@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { basename, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
@@ -43,18 +46,15 @@ export class AimslintServer {
   private root = process.cwd();
   private readonly shown = new Map<string, string>();
   private published = false;
+  private reloads = 0;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly connection: Connection, private readonly options: ServerOptions = {}) {
     connection.onInitialize((params): InitializeResult => {
       const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
       if (folder) this.root = fileURLToPath(folder);
-      this.workspace = Workspace.open({
-        cwd: this.root,
-        ...(options.now === undefined ? {} : { now: options.now }),
-        ...(options.workerUrl === undefined ? {} : { workers: 'auto' as const, workerUrl: options.workerUrl }),
-      });
-      this.workspace.catch((error: Error) => connection.window.showErrorMessage(`aimslint: ${error.message}`));
+      this.workspace = this.open();
+      this.workspace.catch((error: Error) => this.showError(`aimslint: ${error.message}`));
       return {
         capabilities: {
           textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -69,12 +69,21 @@ export class AimslintServer {
       };
     });
     connection.onInitialized(() => {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown}' }] }).catch(() => undefined);
+      const watchers = [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/aimslint.config.*' }, { globPattern: '**/.gitignore' }];
+      void this.ready().then((workspace) => {
+        // The schema files the config names, wherever they are.
+        const settings = (workspace?.config.settingsFiles ?? []).map((file) => ({ globPattern: file.split(sep).join('/') }));
+        return connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [...watchers, ...settings] });
+      }).catch(() => undefined);
     });
     this.documents.onDidChangeContent((event) => this.edited(event.document.uri, event.document.getText()));
     this.documents.onDidClose((event) => this.edited(event.document.uri, undefined));
     connection.onDidChangeWatchedFiles(async (params) => {
       const workspace = await this.ready();
+      if (params.changes.some((change) => this.isSettings(workspace, change.uri))) {
+        await this.reload();
+        return;
+      }
       if (!workspace) return;
       if (params.changes.some((change) => change.type !== FileChangeType.Changed)) await workspace.rediscover();
       for (const change of params.changes) {
@@ -90,6 +99,51 @@ export class AimslintServer {
     connection.onDocumentLinks(async (params) => (await this.at(params.textDocument.uri, (workspace, path) => documentLinks(workspace, path))) ?? []);
     connection.onCodeAction(async (params) => (await this.at(params.textDocument.uri, (workspace, path) => this.codeActions(workspace, path, params.range))) ?? []);
     this.documents.listen(connection);
+  }
+
+  private open(): Promise<Workspace> {
+    return Workspace.open({
+      cwd: this.root,
+      ...(this.options.now === undefined ? {} : { now: this.options.now }),
+      ...(this.options.workerUrl === undefined ? {} : { workers: 'auto' as const, workerUrl: this.options.workerUrl }),
+    });
+  }
+
+  /** A `window/showMessage` error: the editor shows it, nothing waits for an answer. */
+  private showError(message: string): void {
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
+  }
+
+  /** Whether a changed file is one the settings come from: a config, a schema it names, a `.gitignore`. */
+  private isSettings(workspace: Workspace | undefined, uri: string): boolean {
+    if (!uri.startsWith('file:')) return false;
+    const file = fileURLToPath(uri);
+    const name = basename(file);
+    return /^aimslint\.config\.[a-z]+$/.test(name) || name === '.gitignore' || (workspace?.config.settingsFiles ?? []).includes(file);
+  }
+
+  /**
+   * The settings changed: open the repository again with them, give it the
+   * open documents' texts, and send what changed. A config that does not load
+   * is shown as an error and the last good state stays in use.
+   */
+  private async reload(): Promise<void> {
+    const generation = ++this.reloads;
+    let next: Workspace;
+    try {
+      next = await this.open();
+    } catch (error) {
+      if (generation === this.reloads) this.showError(`aimslint: the settings could not be loaded, so the previous ones stay in use until this is fixed: ${(error as Error).message}`);
+      return;
+    }
+    // A later reload started meanwhile: its result wins.
+    if (generation !== this.reloads) return;
+    for (const document of this.documents.all()) {
+      const path = pathOfUri(next.root, document.uri);
+      if (path !== undefined) next.update(path, document.getText());
+    }
+    this.workspace = Promise.resolve(next);
+    this.schedule();
   }
 
   private async ready(): Promise<Workspace | undefined> {
