@@ -7,6 +7,7 @@ import {
   FileChangeType,
   MessageType,
   ShowMessageNotification,
+  StreamMessageReader,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
@@ -17,7 +18,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace, type Finding, type Fix } from '@aimslint/core';
-import { batchedOutput } from './batched-output.js';
+import { BatchingMessageWriter } from './message-writer.js';
 import { pathOfUri, toDiagnostic, uriOfPath } from './convert.js';
 import { complete, definition, documentLinks, hover, references } from './language.js';
 
@@ -230,7 +231,7 @@ export class AimslintServer {
 
 /** `aimslint lsp --stdio`: serve until the client exits. */
 export function startServer(options: ServerOptions = {}): Promise<number> {
-  const connection = createConnection(process.stdin, batchedOutput(process.stdout));
+  const connection = createConnection(new StreamMessageReader(process.stdin), new BatchingMessageWriter(process.stdout));
   new AimslintServer(connection, options);
   connection.listen();
   return new Promise((resolve) => {

@@ -37,6 +37,7 @@ const WATCH: ProxyHandler<IndexedDocument> = {
 };
 
 const watchedOnes = new WeakMap<IndexedDocument, IndexedDocument>();
+const targets = new WeakMap<IndexedDocument, IndexedDocument>();
 
 /** The document as the rules see it: the same object for the same document, every read noted. */
 export function watched(document: IndexedDocument): IndexedDocument {
@@ -44,8 +45,14 @@ export function watched(document: IndexedDocument): IndexedDocument {
   if (!view) {
     view = new Proxy(document, WATCH);
     watchedOnes.set(document, view);
+    targets.set(view, document);
   }
   return view;
+}
+
+/** The document behind a `watched` one, read without noting anything (the engine's own bookkeeping). */
+export function unwatched(document: IndexedDocument): IndexedDocument {
+  return targets.get(document) ?? document;
 }
 
 /** Run `work`, and the document parts it read; a nested run's reads count for the outer one too. */

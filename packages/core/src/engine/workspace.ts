@@ -19,7 +19,7 @@ import { activeRules, existenceChecker, validNow, type ActiveRule } from './lint
 import { processFile, readDocument, type FileJobSettings, type FileOutcome } from './process-file.js';
 import { parseInWorkers, workerCount } from './worker-pool.js';
 import { Naming } from './naming.js';
-import { changedParts, readsOf, watched } from './reads.js';
+import { changedParts, readsOf, unwatched, watched } from './reads.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -315,6 +315,7 @@ export class Workspace {
     const reshapesIndex = [...changed].some((part) => previous.indexReads.has(part));
     const { result: index, reads: indexReads } = reshapesIndex
       ? this.buildIndex()
+      // The last pass is given up: its index becomes this one's.
       : { result: versions.reduce((current, [before, after]) => replaceDocument(current, before, after, this.config.soaColumns), previous.index), reads: previous.indexReads };
     let touched: Set<string> | undefined;
     const byRule = new Map<string, ReadonlyMap<string, readonly Finding[]>>();
@@ -373,7 +374,7 @@ export class Workspace {
   /** One rule's findings by file: on every governed document, or on `subjects` only (a per-document rule). */
   private check({ rule, severity, options }: ActiveRule, index: RepoIndex, subjects: ReadonlySet<string> | undefined): Map<string, Finding[]> {
     if (rule.kind !== 'repository') return new Map();
-    const view: RepoIndex = subjects ? { ...index, governed: index.governed.filter((document) => subjects.has(document.path)) } : index;
+    const view: RepoIndex = subjects ? { ...index, governed: governedAmong(index, subjects) } : index;
     const found = new Map<string, Finding[]>();
     for (const report of rule.check(view, { options, now: this.now })) {
       if (subjects ? subjects.has(report.file) : this.outcomes.has(report.file)) pushTo(found, report.file, toFinding(rule, report, severity));
@@ -439,6 +440,18 @@ export class Workspace {
 function surfaceOf(outcome: FileOutcome): string {
   const { type, frontmatter, anchors, links, tables, governance, skipped } = outcome.document;
   return JSON.stringify([type, frontmatter?.yaml, frontmatter?.yamlStartLine, anchors, links, tables, governance, skipped]);
+}
+
+/**
+ * `index.governed` narrowed to `subjects`, in the same order, found through
+ * `byPath` rather than by reading the path of every governed document.
+ */
+function governedAmong(index: RepoIndex, subjects: ReadonlySet<string>): IndexedDocument[] {
+  return [...subjects].sort().flatMap((path) => {
+    const document = index.byPath.get(path);
+    const seen = document && unwatched(document);
+    return document && seen?.type !== undefined && seen.frontmatter?.data ? [document] : [];
+  });
 }
 
 /** A place that names an id or links to a file. */

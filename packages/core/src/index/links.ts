@@ -33,35 +33,64 @@ function safeDecode(text: string): string {
  * root is reported, never opened.
  */
 export function repositoryPathOf(fromPath: string, url: string): { path: string; anchor: string | undefined } | { outside: string } | null {
+  const parts = urlPartsOf(url);
+  if (parts === null || 'outside' in parts) return parts;
+  const { pathPart, anchor } = parts;
+  if (pathPart === '') return { path: fromPath, anchor };
+  const joined = joinedPath(fromPath, pathPart);
+  if (joined === '..' || joined.startsWith('../')) return { outside: 'it leads outside the repository' };
+  return { path: joined.replace(/\/$/, '') || '.', anchor };
+}
+
+/** What a URL says before it is placed: not a repository path (null), a local file outside, or a path part and an anchor. */
+type UrlParts = null | { readonly outside: string } | { readonly pathPart: string; readonly anchor: string | undefined };
+
+/**
+ * Remembered per URL, like the joined paths below: an editor resolves every
+ * link of the documents an edit touches again, and most are the same few.
+ */
+const urlParts = new Map<string, UrlParts>();
+const MAX_REMEMBERED = 100_000;
+
+function urlPartsOf(url: string): UrlParts {
+  let parts = urlParts.get(url);
+  if (parts === undefined) {
+    parts = readUrl(url);
+    if (urlParts.size >= MAX_REMEMBERED) urlParts.clear();
+    urlParts.set(url, parts);
+  }
+  return parts;
+}
+
+function readUrl(url: string): UrlParts {
   if (url.startsWith('//')) return null;
   if (WINDOWS_ABSOLUTE.test(url)) return { outside: 'a Windows absolute path points at a local file, not at a document in the repository' };
   if (SCHEME.test(url)) return /^file:/i.test(url) ? { outside: 'a `file:` URL points at a local file, not at a document in the repository' } : null;
   const hashAt = url.indexOf('#');
   const beforeHash = hashAt === -1 ? url : url.slice(0, hashAt);
   const anchor = hashAt === -1 ? undefined : safeDecode(url.slice(hashAt + 1));
-  const pathPart = safeDecode(beforeHash.split('?')[0] ?? '').replace(/\\/g, '/');
-  if (pathPart === '') return { path: fromPath, anchor };
-  const joined = joinedPath(fromPath.slice(0, Math.max(0, fromPath.lastIndexOf('/'))), pathPart);
-  if (joined === '..' || joined.startsWith('../')) return { outside: 'it leads outside the repository' };
-  return { path: joined.replace(/\/$/, '') || '.', anchor };
+  return { pathPart: safeDecode(beforeHash.split('?')[0] ?? '').replace(/\\/g, '/'), anchor };
 }
 
 /**
- * The path a link's path part names from a folder, normalised. Remembered:
- * the same few links (to the policy, the roles) stand in thousands of
- * documents of a folder, and an editor resolves them again after each edit.
+ * The path a link's path part names from a file, normalised. Remembered per
+ * file and path part (both strings that live as long as the document, so a
+ * look-up hashes nothing new): an editor resolves the links of thousands of
+ * documents again after an edit, and most are the same few.
  */
-const joinedPaths = new Map<string, string>();
-const MAX_JOINED = 100_000;
+const joinedPaths = new Map<string, Map<string, string>>();
 
-function joinedPath(folder: string, pathPart: string): string {
-  // The folder's length first: no folder and path part can spell another pair's key.
-  const key = `${folder.length}:${folder}${pathPart}`;
-  let joined = joinedPaths.get(key);
+function joinedPath(fromPath: string, pathPart: string): string {
+  let byPart = joinedPaths.get(fromPath);
+  if (!byPart) {
+    if (joinedPaths.size >= MAX_REMEMBERED) joinedPaths.clear();
+    byPart = new Map();
+    joinedPaths.set(fromPath, byPart);
+  }
+  let joined = byPart.get(pathPart);
   if (joined === undefined) {
-    joined = pathPart.startsWith('/') ? posix.normalize(pathPart.slice(1)) : posix.normalize(posix.join(folder || '.', pathPart));
-    if (joinedPaths.size >= MAX_JOINED) joinedPaths.clear();
-    joinedPaths.set(key, joined);
+    joined = pathPart.startsWith('/') ? posix.normalize(pathPart.slice(1)) : posix.normalize(posix.join(posix.dirname(fromPath), pathPart));
+    byPart.set(pathPart, joined);
   }
   return joined;
 }
