@@ -107,6 +107,34 @@ describe('Workspace: incremental passes equal a fresh one', () => {
     await expectParity();
   });
 
+  it('frontmatter typed key by key: a title, an owner, a key added and removed, the YAML broken and mended, the frontmatter gone', async () => {
+    edit(POLICY, (text) => text.replace('title: Acme Lending AI Policy', 'title: Acme Lending AI Policy (2026)'));
+    await expectParity();
+    edit(POLICY, (text) => text.replace('owner: ROLE-AIMS-MANAGER', 'owner: ROLE-AIMS-MANAGR'));
+    expect(messagesOf(POLICY).some((message) => message.startsWith('ref/unresolved'))).toBe(true);
+    await expectParity();
+    edit(POLICY, (text) => text.replace('owner: ROLE-AIMS-MANAGR', 'owner: ROLE-AIMS-MANAGER\nreviewers: [ROLE-DPO]'));
+    await expectParity();
+    edit(POLICY, (text) => text.replace('\nreviewers: [ROLE-DPO]', ''));
+    await expectParity();
+    edit('procedures/monitoring-plan.md', (text) => text.replace('status: draft', 'status: [draft'));
+    await expectParity();
+    edit('procedures/monitoring-plan.md', (text) => text.replace('status: [draft', 'status: approved'));
+    await expectParity();
+    edit('suppliers/credit-bureau.md', (text) => text.replace(/^---\n[\s\S]*?\n---\n/, ''));
+    await expectParity();
+    revert('suppliers/credit-bureau.md');
+    await expectParity();
+  });
+
+  it('a key moved within the frontmatter: findings placed after it move too', async () => {
+    edit(POLICY, (text) => text.replace('owner: ROLE-AIMS-MANAGER', 'owner: ROLE-NOBODY'));
+    const before = workspace.findings().get(POLICY)?.map((finding) => finding.range.line);
+    edit(POLICY, (text) => text.replace(/^(id: .*)\n/m, '$1\n# Reviewed by the board.\n'));
+    expect(workspace.findings().get(POLICY)?.map((finding) => finding.range.line)).toEqual(before?.map((line) => line + 1));
+    await expectParity();
+  });
+
   it('everything read again from the disk: clean again', async () => {
     for (const path of [...texts.keys()]) revert(path);
     expect(workspace.findings().size).toBe(0);
