@@ -19,7 +19,7 @@ import { activeRules, existenceChecker, validNow, type ActiveRule } from './lint
 import { processFile, readDocument, type FileJobSettings, type FileOutcome } from './process-file.js';
 import { parseInWorkers, workerCount } from './worker-pool.js';
 import { Naming } from './naming.js';
-import { changedParts, readsOf, unwatched, watched } from './reads.js';
+import { changedParts, focusMark, partOf, readsOf, setFocus, unwatched, watched } from './reads.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -54,6 +54,8 @@ export class Workspace {
   private readonly reshaped = new Set<string>();
   /** The files' paths in sorted order: the order of the index's documents. */
   private order: string[] = [];
+  /** The documents edited last, most recent first: their reads are noted one by one. */
+  private focus: string[] = [];
   /** Files whose findings may have changed since `takeChanged` was last asked. */
   private changed: Set<string> | 'all' = 'all';
   private readonly codeowners: Codeowners | undefined;
@@ -149,6 +151,9 @@ export class Workspace {
     this.previous = this.current ?? this.previous;
     this.current = undefined;
     this.reshaped.add(path);
+    // The documents being edited are followed part by part: the next edit of one re-runs only the rules that read what changed of it.
+    this.focus = [path, ...this.focus.filter((other) => other !== path)].slice(0, MAX_FOCUS);
+    setFocus(new Set(this.focus));
   }
 
   /** The document types the schemas define, and a type's schema: what an editor completes. */
@@ -303,16 +308,16 @@ export class Workspace {
    * edited one; any other rule runs again.
    */
   private incrementalPass(previous: Pass): Pass {
-    const changed = new Set<string>();
+    const changes = new Map<string, ReadonlySet<string>>();
     const versions: [IndexedDocument, IndexedDocument][] = [];
     for (const path of this.reshaped) {
       const before = previous.index.byPath.get(path);
       const after = this.watchedDocument(path);
       if (!before || !after) return this.fullPass();
-      for (const part of changedParts(before, after)) changed.add(part);
+      changes.set(path, changedParts(before, after));
       versions.push([before, after]);
     }
-    const reshapesIndex = [...changed].some((part) => previous.indexReads.has(part));
+    const reshapesIndex = readAnyOf(previous.indexReads, changes);
     const { result: index, reads: indexReads } = reshapesIndex
       ? this.buildIndex()
       // The last pass is given up: its index becomes this one's.
@@ -326,7 +331,7 @@ export class Workspace {
       if (rule.kind !== 'repository') continue;
       const earlier = previous.byRule.get(rule.id);
       const read = previous.reads.get(rule.id);
-      if (earlier && read && !reshapesIndex && ![...changed].some((part) => read.has(part))) {
+      if (earlier && read && !reshapesIndex && !readAnyOf(read, changes)) {
         byRule.set(rule.id, earlier);
         reads.set(rule.id, read);
         continue;
@@ -343,8 +348,8 @@ export class Workspace {
         if (!sameFindings(earlier?.get(path), found.get(path))) affected.add(path);
       }
       byRule.set(rule.id, found);
-      // What a subset run read adds to what the whole run read before.
-      reads.set(rule.id, subjects && read ? new Set([...read, ...run.reads]) : run.reads);
+      // What a subset run read adds to what the whole run read before; documents are known part by part only if they were in focus for both.
+      reads.set(rule.id, subjects && read ? unionOfRuns(read, run.reads) : run.reads);
     }
     const findings = new Map(previous.findings);
     for (const path of affected) {
@@ -504,6 +509,29 @@ function sameFindings(a: readonly Finding[] | undefined, b: readonly Finding[] |
 
 /** More reshaped documents than this (a branch switch) and a full pass is as quick. */
 const MAX_RESHAPED = 16;
+/** Documents followed part by part: a few, so what the rules read stays small. */
+const MAX_FOCUS = 8;
+
+/** What two runs read together; a document is known part by part only if both runs had it in focus. */
+function unionOfRuns(earlier: ReadonlySet<string>, later: ReadonlySet<string>): Set<string> {
+  const union = new Set([...earlier, ...later]);
+  for (const part of union) if (part.startsWith('focus@') && !(earlier.has(part) && later.has(part))) union.delete(part);
+  return union;
+}
+
+/**
+ * Whether a run that read `read` may answer differently after `changes` (the
+ * changed parts by document): a part of a document in the run's focus counts
+ * only if that document's part was read, any other if the part was read of
+ * any document.
+ */
+function readAnyOf(read: ReadonlySet<string>, changes: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  for (const [path, parts] of changes) {
+    const oneByOne = read.has(focusMark(path));
+    for (const part of parts) if (read.has(oneByOne ? partOf(part, path) : part)) return true;
+  }
+  return false;
+}
 
 function pushTo(map: Map<string, Finding[]>, key: string, finding: Finding): void {
   const list = map.get(key);
