@@ -2,9 +2,11 @@
  * The editor rows: `aimslint lsp --stdio` driven as an editor drives it, over
  * a minimal JSON-RPC client (Content-Length framing; no dependency). Measures
  * the time from a change sent to the diagnostics received: for an edit of
- * prose (only the edited document's findings change) and for a renamed
- * heading that an SoA row cites, until the diagnostics of every dependent
- * have arrived: the SoA's, and those of each document that links the heading.
+ * prose (only the edited document's findings change), for a frontmatter
+ * value mistyped (a status no schema knows: the rules that read statuses run
+ * again) and for a renamed heading that an SoA row cites, until the
+ * diagnostics of every dependent have arrived: the SoA's, and those of each
+ * document that links the heading.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -135,11 +137,17 @@ export async function editorRows(corpus, options) {
     };
     const placeholder = (d) => d.some((x) => x.code === 'content/placeholder');
     const prose = [];
+    const frontmatter = [];
     const dependents = [];
+    const invalidStatus = (d) => d.some((x) => x.code === 'schema/invalid' && x.message.includes('aproved'));
     for (let i = 0; i < options.edits; i++) {
       // A placeholder typed at the end of the first line of a paragraph, then removed: only this document's findings change.
       prose.push(await timed(policy.replace(/\n## Purpose\n\n([^\n]*)/, '\n## Purpose\n\n$1 TBD'), uri, placeholder));
       prose.push(await timed(policy, uri, (d) => !placeholder(d)));
+      if (policy.includes('\nstatus: approved\n')) {
+        frontmatter.push(await timed(policy.replace('\nstatus: approved\n', '\nstatus: aproved\n'), uri, invalidStatus));
+        frontmatter.push(await timed(policy, uri, (d) => !invalidStatus(d)));
+      }
       if (heading) {
         const broken = (d) => d.some((x) => (x.code === 'soa/evidence-broken' || x.code === 'link/broken') && x.message.includes('#principles'));
         dependents.push(await timed(policy.replace('## Principles', '## Principles we follow'), [soaUri, ...linking], broken));
@@ -150,6 +158,9 @@ export async function editorRows(corpus, options) {
     return [
       { ...what('aimslint lsp: start to first diagnostics'), files: corpus.size, wallS: openS, peakMiB: undefined },
       { ...what('aimslint lsp: edit to diagnostics (prose)'), files: 1, wallS: median(prose), peakMiB: peak },
+      frontmatter.length > 0
+        ? { ...what('aimslint lsp: edit to diagnostics (frontmatter value)'), files: 1, wallS: median(frontmatter), peakMiB: peak }
+        : { ...what('aimslint lsp: edit to diagnostics (frontmatter value)'), files: undefined, wallS: undefined, peakMiB: undefined, note: 'skipped: no approved status' },
       heading
         ? { ...what('aimslint lsp: edit to diagnostics (heading an SoA cites)'), files: 2 + linking.length, wallS: median(dependents), peakMiB: peak }
         : { ...what('aimslint lsp: edit to diagnostics (heading an SoA cites)'), files: undefined, wallS: undefined, peakMiB: undefined, note: 'skipped: no cited heading' },

@@ -70,7 +70,7 @@ export class AimslintServer {
       };
     });
     connection.onInitialized(() => {
-      const watchers = [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/aimslint.config.*' }, { globPattern: '**/.gitignore' }];
+      const watchers = [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/aimslint.config.*' }, { globPattern: '**/.gitignore' }, { globPattern: '**/aimslint-suppressions.json' }];
       void this.ready().then((workspace) => {
         // The schema files the config names, wherever they are.
         const settings = (workspace?.config.settingsFiles ?? []).map((file) => ({ globPattern: file.split(sep).join('/') }));
@@ -115,12 +115,12 @@ export class AimslintServer {
     void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
   }
 
-  /** Whether a changed file is one the settings come from: a config, a schema it names, a `.gitignore`. */
+  /** Whether a changed file is one the settings come from: a config, a schema it names, a `.gitignore`, the bulk suppressions. */
   private isSettings(workspace: Workspace | undefined, uri: string): boolean {
     if (!uri.startsWith('file:')) return false;
     const file = fileURLToPath(uri);
     const name = basename(file);
-    return /^aimslint\.config\.[a-z]+$/.test(name) || name === '.gitignore' || (workspace?.config.settingsFiles ?? []).includes(file);
+    return /^aimslint\.config\.[a-z]+$/.test(name) || name === '.gitignore' || name === 'aimslint-suppressions.json' || (workspace?.config.settingsFiles ?? []).includes(file);
   }
 
   /**

@@ -7,7 +7,7 @@
  * And the edits that leave the index's shape alone (a heading, a link) report
  * only the files they affect as changed, the others keep their findings.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -133,6 +133,34 @@ describe('Workspace: incremental passes equal a fresh one', () => {
     edit(POLICY, (text) => text.replace(/^(id: .*)\n/m, '$1\n# Reviewed by the board.\n'));
     expect(workspace.findings().get(POLICY)?.map((finding) => finding.range.line)).toEqual(before?.map((line) => line + 1));
     await expectParity();
+  });
+
+  it('an inline suppression typed above a finding hides it; one that suppresses nothing is reported', async () => {
+    revert(POLICY);
+    edit(POLICY, (text) => text.replace('owner: ROLE-AIMS-MANAGER', '# aimslint-disable-next-line ref/unresolved -- the role is being created in PR 88\nowner: ROLE-NOBODY'));
+    expect(messagesOf(POLICY).filter((message) => message.startsWith('ref/unresolved'))).toEqual([]);
+    await expectParity();
+    edit(POLICY, (text) => text.replace('owner: ROLE-NOBODY', 'owner: ROLE-AIMS-MANAGER'));
+    expect(messagesOf(POLICY).some((message) => message.startsWith('suppression/unused'))).toBe(true);
+    await expectParity();
+    revert(POLICY);
+  });
+
+  it('the bulk suppressions file counts errors away, as in a run', async () => {
+    const path = join(root, 'aimslint-suppressions.json');
+    revert(POLICY);
+    edit(POLICY, (text) => text.replace('owner: ROLE-AIMS-MANAGER', 'owner: ROLE-NOBODY'));
+    writeFileSync(path, JSON.stringify({ [POLICY]: { 'ref/unresolved': { count: 1 } } }));
+    try {
+      const bulk = await Workspace.open({ cwd: root, now: NOW });
+      for (const [edited, text] of texts) bulk.update(edited, text);
+      expect((bulk.findings().get(POLICY) ?? []).map((finding) => finding.ruleId)).not.toContain('ref/unresolved');
+      workspace = bulk;
+      await expectParity();
+    } finally {
+      rmSync(path);
+      revert(POLICY);
+    }
   });
 
   it('everything read again from the disk: clean again', async () => {

@@ -19,9 +19,14 @@ import { activeRules, existenceChecker, validNow, type ActiveRule } from './lint
 import { processFile, readDocument, type FileJobSettings, type FileOutcome } from './process-file.js';
 import { parseInWorkers, workerCount } from './worker-pool.js';
 import { Naming } from './naming.js';
+import { applyBulkSuppressions, readBulkSuppressions, SUPPRESSIONS_FILE, type BulkSuppressions } from './baseline.js';
+import { applyDirectives, directivesOf } from './suppressions.js';
+import { RULES } from '../rules/index.js';
+import { SUPPRESSION_INVALID } from '../rules/suppression/invalid.js';
+import { SUPPRESSION_UNUSED } from '../rules/suppression/unused.js';
 import { changedParts, focusMark, partOf, readsOf, setFocus, unwatched, watched } from './reads.js';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export interface WorkspaceOptions {
   cwd: string;
@@ -60,6 +65,8 @@ export class Workspace {
   private changed: Set<string> | 'all' = 'all';
   private readonly codeowners: Codeowners | undefined;
   private readonly capSeverity: Severity | null;
+  /** The bulk suppressions file (`aimslint-suppressions.json`), read when the repository is opened. */
+  private readonly bulk: BulkSuppressions;
   /** Who names whom, for the documents an edit can affect. */
   private readonly naming = new Naming();
 
@@ -71,6 +78,7 @@ export class Workspace {
     private readonly settings: FileJobSettings,
   ) {
     this.schemas = new SchemaRegistry(settings.customSchemas);
+    this.bulk = readBulkSuppressions(join(config.root, SUPPRESSIONS_FILE));
     this.capSeverity = rules.find(({ rule }) => rule.id === TOO_MANY_FINDINGS)?.severity ?? null;
     this.codeowners = rules.some(({ rule }) => rule.id === 'doc-control/owner-not-codeowner') ? readCodeowners(config.root) : undefined;
   }
@@ -259,7 +267,9 @@ export class Workspace {
   private results(): Pass {
     if (this.current) {
       for (const path of this.patched) {
-        this.current.findings.set(path, this.combine(path, this.current.byRule));
+        const combined = this.combine(path, this.current.byRule);
+        if (combined.length > 0) this.current.findings.set(path, combined);
+        else this.current.findings.delete(path);
         this.noteChanged(path);
       }
       this.patched.clear();
@@ -289,7 +299,10 @@ export class Workspace {
     const reporting = new Set(this.order.filter((path) => (this.outcomes.get(path)?.findings.length ?? 0) > 0));
     for (const found of byRule.values()) for (const path of found.keys()) reporting.add(path);
     const findings = new Map<string, Finding[]>();
-    for (const path of reporting) findings.set(path, this.combine(path, byRule));
+    for (const path of reporting) {
+      const combined = this.combine(path, byRule);
+      if (combined.length > 0) findings.set(path, combined);
+    }
     this.changed = 'all';
     return { index, indexReads, findings, byRule, reads };
   }
@@ -419,7 +432,22 @@ export class Workspace {
       const list = found.get(path);
       if (list) all.push(...list);
     }
-    return capFindings(all.sort(compareFindings), this.config.limits.maxFindingsPerFile, this.capSeverity);
+    const { kept } = applyBulkSuppressions(path, this.suppressInline(path, all), this.bulk, SUPPRESSIONS_FILE);
+    return capFindings(kept.sort(compareFindings), this.config.limits.maxFindingsPerFile, this.capSeverity);
+  }
+
+  /** A file's findings after its inline suppression comments, with the comments' own problems added: as a run does. */
+  private suppressInline(path: string, findings: Finding[]): Finding[] {
+    const document = this.outcomes.get(path)?.document;
+    const directives = document ? directivesOf(document) : [];
+    if (directives.length === 0) return findings;
+    const active = new Map(this.rules.map((rule) => [rule.rule.id, rule]));
+    const outcome = applyDirectives(findings, directives, path, RULES.map((rule) => rule.id), new Set(active.keys()));
+    const own = (id: string, reports: typeof outcome.invalid): Finding[] => {
+      const rule = active.get(id);
+      return rule ? reports.map((report) => toFinding(rule.rule, report, rule.severity)) : [];
+    };
+    return [...outcome.kept, ...own(SUPPRESSION_INVALID, outcome.invalid), ...own(SUPPRESSION_UNUSED, outcome.unused)];
   }
 
   /** Fixes are resolved against the text that was parsed: the editor's, else the disk's, if unchanged since. */
