@@ -151,8 +151,9 @@ export class Workspace {
     const after = this.parse(file);
     this.outcomes.set(path, after);
     this.naming.set(path, after.document);
-    // Typing prose changes nothing another document or a repository rule can see: keep their findings.
-    if (this.current && before && surfaceOf(before) === surfaceOf(after) && !readByAnyRule(this.current.reads, changedParts(before.document, after.document))) {
+    // Typing prose changes nothing another document, the index or a repository rule can see: keep their findings.
+    const parts = this.current && before && surfaceOf(before) === surfaceOf(after) ? changedParts(before.document, after.document) : undefined;
+    if (this.current && parts && !readByAnyRule(this.current.reads, parts) && ![...parts].some((part) => this.current?.indexReads.has(part))) {
       this.patched.add(path);
       return;
     }
@@ -267,6 +268,10 @@ export class Workspace {
   private results(): Pass {
     if (this.current) {
       for (const path of this.patched) {
+        const indexed = this.current.index.byPath.get(path);
+        const latest = this.watchedDocument(path);
+        // The index holds the latest parse: a part no one read changed, so nothing else moves.
+        if (indexed && latest && indexed !== latest) replaceDocument(this.current.index, indexed, latest, this.config.soaColumns);
         const combined = this.combine(path, this.current.byRule);
         if (combined.length > 0) this.current.findings.set(path, combined);
         else this.current.findings.delete(path);
@@ -455,7 +460,7 @@ export class Workspace {
     const read = new Map<string, SourceText | undefined>();
     return (file) => {
       if (read.has(file)) return read.get(file);
-      // The latest parse, not the index's: a patched file's index entry is the earlier text with the same surface.
+      // The latest parse: the one whose findings are resolved.
       const document = this.outcomes.get(file)?.document ?? index.byPath.get(file);
       const bytes = document && !document.skipped ? (this.unsaved.get(file) ?? this.readDisk(file)) : undefined;
       const source = bytes !== undefined && hashBytes(bytes) === document?.hash ? sourceTextOf(bytes) : undefined;
