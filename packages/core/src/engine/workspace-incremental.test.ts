@@ -163,6 +163,24 @@ describe('Workspace: incremental passes equal a fresh one', () => {
     }
   });
 
+  it('a document deleted and another added outside the editor, then an edit', async () => {
+    const removed = join(root, 'suppliers/llm-provider.md');
+    const kept = readFileSync(removed, 'utf8');
+    rmSync(removed);
+    writeFileSync(join(root, 'aims/ai-policy-annex.md'), readFileSync(join(root, POLICY), 'utf8').replace('id: POL-001', 'id: POL-001-ANNEX'));
+    try {
+      await workspace.rediscover();
+      await expectParity();
+      edit(POLICY, (text) => text.replace('## Principles', '## Our principles'));
+      await expectParity();
+      revert(POLICY);
+    } finally {
+      writeFileSync(removed, kept);
+      rmSync(join(root, 'aims/ai-policy-annex.md'));
+      await workspace.rediscover();
+    }
+  });
+
   it('everything read again from the disk: clean again', async () => {
     for (const path of [...texts.keys()]) revert(path);
     expect(workspace.findings().size).toBe(0);
