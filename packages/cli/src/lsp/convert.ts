@@ -27,6 +27,16 @@ export function pathOfUri(root: string, uri: string): string | undefined {
   return rel.split(sep).join('/');
 }
 
+/** Remembered: a full pass sends the diagnostics of thousands of files, each needing its URI. */
+const uris = new Map<string, string>();
+
 export function uriOfPath(root: string, path: string): string {
-  return pathToFileURL(resolve(root, path)).href;
+  const key = `${root.length}:${root}${path}`;
+  let uri = uris.get(key);
+  if (uri === undefined) {
+    uri = pathToFileURL(resolve(root, path)).href;
+    if (uris.size >= 100_000) uris.clear();
+    uris.set(key, uri);
+  }
+  return uri;
 }

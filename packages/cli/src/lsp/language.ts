@@ -1,5 +1,5 @@
-import { CompletionItemKind, MarkupKind, type CompletionItem, type Hover, type Location, type Position } from 'vscode-languageserver';
-import { controlsOf, lookupId, resolveLink, type RepoIndex, type Workspace } from '@aimslint/core';
+import { CompletionItemKind, MarkupKind, type CompletionItem, type DocumentLink, type Hover, type Location, type Position } from 'vscode-languageserver';
+import { controlsOf, lookupId, repositoryPathOf, resolveLink, type ParsedDocument, type RepoIndex, type Workspace } from '@aimslint/core';
 import { toRange, uriOfPath } from './convert.js';
 
 /**
@@ -146,4 +146,66 @@ export function definition(workspace: Workspace, path: string, text: string, pos
   const found = id === undefined ? undefined : lookupId(index, id);
   if (!found) return undefined;
   return { uri: uriOfPath(workspace.root, found.document.path), range: toRange(found.range) };
+}
+
+/** The link construct `[text](url)` under the cursor: its URL. */
+function linkAt(line: string, character: number): string | undefined {
+  for (const match of line.matchAll(/\]\(([^)\s]+)\)/g)) {
+    const start = match.index ?? 0;
+    if (character >= start && character <= start + match[0].length) return match[1];
+  }
+  return undefined;
+}
+
+/**
+ * Find references: of a heading (the cursor on it: the links to its anchor),
+ * of a link's target (the links to the same file and anchor), or of an id
+ * (its definition and every place that names it).
+ */
+export function references(workspace: Workspace, path: string, text: string, position: Position, includeDeclaration: boolean): Location[] {
+  const line = text.split(/\r\n|\r|\n/)[position.line] ?? '';
+  const toLocation = (place: { path: string; range: Parameters<typeof toRange>[0] }): Location => ({ uri: uriOfPath(workspace.root, place.path), range: toRange(place.range) });
+  if (/^ {0,3}#{1,6}(?:\s|$)/.test(line)) {
+    const heading = workspace.parsed(path)?.headings.find((candidate) => candidate.range.line === position.line + 1);
+    if (!heading) return [];
+    const declaration = includeDeclaration ? [{ path, range: heading.range }] : [];
+    return [...declaration, ...workspace.linksTo(path, heading.slug)].map(toLocation);
+  }
+  const url = linkAt(line, position.character);
+  if (url !== undefined) {
+    const target = repositoryPathOf(path, url);
+    if (target === null || !('path' in target)) return [];
+    return workspace.linksTo(target.path, target.anchor === '' ? undefined : target.anchor).map(toLocation);
+  }
+  const id = wordAt(line, position.character, DOCUMENT_ID);
+  if (id === undefined) return [];
+  return workspace.referencesOf(id).filter((reference) => includeDeclaration || !reference.definition).map(toLocation);
+}
+
+/**
+ * The document's links to files of the repository, and its SoA evidence
+ * paths: each opens the file, at the linked heading's line when there is one
+ * (`#L12`, as editors read a file URI's fragment).
+ */
+export function documentLinks(workspace: Workspace, path: string): DocumentLink[] {
+  const document = workspace.parsed(path);
+  if (!document) return [];
+  const index = workspace.index;
+  const statement = index.soa.find((candidate) => candidate.document.path === path);
+  const evidence = (statement ? [...statement.frontmatterEntries, ...statement.tableEntries] : []).flatMap((entry) => entry.evidence.filter((item) => item.kind === 'link').map((item) => ({ url: item.text, range: item.range })));
+  const headings = new Map<string, ParsedDocument | undefined>();
+  const places = new Map<string, DocumentLink>();
+  for (const { url, range } of [...document.links, ...evidence]) {
+    const key = `${range.line}:${range.column}`;
+    const target = places.has(key) ? null : repositoryPathOf(path, url);
+    if (target === null || !('path' in target)) continue;
+    if (!index.byPath.has(target.path) && !index.pathExists(target.path)) continue;
+    let line: number | undefined;
+    if (target.anchor) {
+      if (!headings.has(target.path)) headings.set(target.path, workspace.parsed(target.path));
+      line = headings.get(target.path)?.headings.find((heading) => heading.slug === target.anchor)?.range.line;
+    }
+    places.set(key, { range: toRange(range), target: `${uriOfPath(workspace.root, target.path)}${line === undefined ? '' : `#L${line}`}` });
+  }
+  return [...places.values()];
 }

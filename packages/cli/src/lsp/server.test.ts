@@ -4,7 +4,7 @@
  * an edit breaks elsewhere, cleared when fixed), completion, hover, go to
  * definition and quick fixes. Runs the committed CLI bundle.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,22 @@ let rpc: MessageConnection;
 const latest = new Map<string, Diagnostic[]>();
 /** Each returns true once satisfied; the others wait for the next notification. */
 let waiters: (() => boolean)[] = [];
+const messages: { type: number; message: string }[] = [];
+
+/** Wait for a `window/showMessage` that satisfies `test`. */
+function messageThat(test: (message: { type: number; message: string }) => boolean): Promise<{ type: number; message: string }> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no such message:`)), 15_000);
+    const check = (): boolean => {
+      const found = messages.find(test);
+      if (!found) return false;
+      clearTimeout(timer);
+      resolve(found);
+      return true;
+    };
+    if (!check()) waiters.push(check);
+  });
+}
 
 const uri = (path: string) => pathToFileURL(join(root, path)).href;
 
@@ -57,6 +73,10 @@ beforeAll(async () => {
     waiters = waiters.filter((waiter) => !waiter());
   });
   rpc.onRequest('client/registerCapability', () => null);
+  rpc.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+    messages.push(params);
+    waiters = waiters.filter((waiter) => !waiter());
+  });
   rpc.listen();
   await rpc.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {}, workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'acme' }] });
   await rpc.sendNotification('initialized', {});
@@ -142,6 +162,55 @@ describe('aimslint lsp --stdio', () => {
     expect(await labels()).toContain('POL-002');
   });
 
+  interface Location { uri: string; range: { start: { line: number; character: number } } }
+  const places = (locations: Location[]) => locations.map((location) => `${location.uri.slice(uri('').length + 1)}:${location.range.start.line + 1}:${location.range.start.character + 1}`);
+
+  it('finds the references of a role id from where it is used: its definition and every document it owns', async () => {
+    const lines = original().split('\n');
+    const owner = lines.findIndex((line) => line.startsWith('owner: ROLE-AIMS-MANAGER'));
+    const ask = (includeDeclaration: boolean) => rpc.sendRequest('textDocument/references', { textDocument: { uri: uri(policy) }, position: { line: owner, character: 'owner: ROLE'.length }, context: { includeDeclaration } }) as Promise<Location[]>;
+    const found = places(await ask(true));
+    const roles = readFileSync(join(root, 'aims/roles.md'), 'utf8').split('\n');
+    const definition = `aims/roles.md:${roles.findIndex((line) => line.includes('- id: ROLE-AIMS-MANAGER')) + 1}:${(roles.find((line) => line.includes('- id: ROLE-AIMS-MANAGER')) ?? '').indexOf('ROLE') + 1}`;
+    expect(found).toContain(definition);
+    expect(found).toContain(`aims/ai-policy.md:${owner + 1}:8`);
+    // Every document whose frontmatter names the role, nothing else.
+    const naming = execSync('grep -rl "ROLE-AIMS-MANAGER" --include=*.md .', { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean).map((path) => path.slice(2)).sort();
+    expect([...new Set(found.map((place) => place.split(':')[0]))].sort()).toEqual(naming);
+    expect(places(await ask(false))).not.toContain(definition);
+  });
+
+  it('finds the links to a heading from the heading, and to a file and anchor from a link', async () => {
+    const lines = original().split('\n');
+    const heading = lines.findIndex((line) => line === '## Policy review');
+    const fromHeading = places((await rpc.sendRequest('textDocument/references', { textDocument: { uri: uri(policy) }, position: { line: heading, character: 4 }, context: { includeDeclaration: false } })) as Location[]);
+    const soa = readFileSync(join(root, 'aims/soa.md'), 'utf8').split('\n');
+    const row = soa.findIndex((line) => line.startsWith('| A.2.4 |'));
+    const entry = soa.findIndex((line) => line.includes('evidence: [ai-policy.md#policy-review'));
+    expect(fromHeading).toEqual([`aims/soa.md:${entry + 1}:${(soa[entry] ?? '').indexOf('ai-policy.md') + 1}`, `aims/soa.md:${row + 1}:${(soa[row] ?? '').indexOf('[Policy review]') + 1}`]);
+    const link = lines.findIndex((line) => line.includes('(scope.md#systems-in-scope)'));
+    const fromLink = places((await rpc.sendRequest('textDocument/references', { textDocument: { uri: uri(policy) }, position: { line: link, character: (lines[link] ?? '').indexOf('scope.md#') + 3 }, context: { includeDeclaration: false } })) as Location[]);
+    expect(fromLink).toContain(`aims/ai-policy.md:${link + 1}:${(lines[link] ?? '').indexOf('[AIMS scope]') + 1}`);
+  });
+
+  it('gives document links to repository files, at the linked heading\'s line', async () => {
+    const soaText = readFileSync(join(root, 'aims/soa.md'), 'utf8');
+    await rpc.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('aims/soa.md'), languageId: 'markdown', version: 1, text: soaText } });
+    const links = (await rpc.sendRequest('textDocument/documentLink', { textDocument: { uri: uri('aims/soa.md') } })) as { range: { start: { line: number; character: number } }; target: string }[];
+    const soa = soaText.split('\n');
+    const row = soa.findIndex((line) => line.startsWith('| A.2.4 |'));
+    const policyLines = original().split('\n');
+    const at = (line: number, text: string) => links.find((link) => link.range.start.line === line && link.range.start.character === (soa[line] ?? '').indexOf(text))?.target;
+    expect(at(row, '[Policy review]')).toBe(`${uri(policy)}#L${policyLines.indexOf('## Policy review') + 1}`);
+    const entry = soa.findIndex((line) => line.includes('evidence: [ai-policy.md#policy-review'));
+    expect(at(entry, 'ai-policy.md')).toBe(`${uri(policy)}#L${policyLines.indexOf('## Policy review') + 1}`);
+    const management = readFileSync(join(root, 'audits/management-review-2026.md'), 'utf8').split('\n');
+    expect(at(row, '[Management review]')).toBe(`${uri('audits/management-review-2026.md')}#L${management.findIndex((line) => /^#+ Review of the AI policy/i.test(line)) + 1}`);
+    // External links are the editor's own business: none is given.
+    expect(links.every((link) => link.target.startsWith('file:'))).toBe(true);
+    await rpc.sendNotification('textDocument/didClose', { textDocument: { uri: uri('aims/soa.md') } });
+  });
+
   it('offers the fix and the suggestions as quick fixes', async () => {
     await change(policy, original().replace('version: "3.0"', 'version: 3.0').replace('status: approved', 'status: aproved'));
     await diagnosticsOf(policy, (list) => list.length >= 2);
@@ -150,5 +219,33 @@ describe('aimslint lsp --stdio', () => {
     expect(byText).toContainEqual([expect.stringMatching(/^Fix: /), true, '"3.0"', { line: 6, character: 9 }]);
     expect(byText).toContainEqual(['Change `aproved` to `approved`', false, 'approved', { line: 5, character: 8 }]);
     await change(policy, original());
+  });
+
+  it('reloads when the config changes; a broken config is shown as an error and the last good one stays', async () => {
+    const config = join(root, 'aimslint.config.yaml');
+    const good = readFileSync(config, 'utf8');
+    const watched = () => rpc.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('aimslint.config.yaml'), type: 2 }] });
+    const placeholder = (list: Diagnostic[]) => list.some((d) => d.code === 'content/placeholder');
+    await change(policy, original().replace('## Commitments\n', '## Commitments\n\nTBD.\n'));
+    await diagnosticsOf(policy, placeholder);
+    writeFileSync(config, `${good}rules:\n  content/placeholder: off\n`);
+    await watched();
+    expect(await diagnosticsOf(policy, (list) => !placeholder(list))).toEqual([]);
+    writeFileSync(config, `${good}rules: [content/placeholder\n`);
+    await watched();
+    const error = await messageThat((message) => message.type === 1);
+    expect(error.message).toMatch(/^aimslint: the settings could not be loaded, so the previous ones stay in use until this is fixed: .*aimslint\.config\.yaml/);
+    // Still linting, with the last good settings: the placeholder stays off, a new mistake shows.
+    await change(policy, original().replace('## Commitments\n', '## Commitments\n\nTBD.\n').replace('version: "3.0"', 'version: 3.0'));
+    const stillOff = await diagnosticsOf(policy, (list) => list.length > 0);
+    expect(stillOff.length).toBeGreaterThan(0);
+    expect(placeholder(stillOff)).toBe(false);
+    writeFileSync(config, good);
+    await watched();
+    // An approved document's placeholder is reported again (a draft's never is).
+    await change(policy, original().replace('## Commitments\n', '## Commitments\n\nTBD.\n'));
+    await diagnosticsOf(policy, placeholder);
+    await change(policy, original());
+    expect(await diagnosticsOf(policy, (list) => list.length === 0)).toEqual([]);
   });
 });

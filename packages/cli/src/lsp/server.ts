@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { basename, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
+  ShowMessageNotification,
+  StreamMessageReader,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
@@ -14,8 +18,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace, type Finding, type Fix } from '@aimslint/core';
+import { BatchingMessageWriter } from './message-writer.js';
 import { pathOfUri, toDiagnostic, uriOfPath } from './convert.js';
-import { complete, definition, hover } from './language.js';
+import { complete, definition, documentLinks, hover, references } from './language.js';
 
 export interface ServerOptions {
   /** The date review deadlines are judged against (tests pin it); default today. */
@@ -41,37 +46,45 @@ export class AimslintServer {
   private workspace: Promise<Workspace> | undefined;
   private root = process.cwd();
   private readonly shown = new Map<string, string>();
-  private lastIndex: unknown;
+  private published = false;
+  private reloads = 0;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly connection: Connection, private readonly options: ServerOptions = {}) {
     connection.onInitialize((params): InitializeResult => {
       const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
       if (folder) this.root = fileURLToPath(folder);
-      this.workspace = Workspace.open({
-        cwd: this.root,
-        ...(options.now === undefined ? {} : { now: options.now }),
-        ...(options.workerUrl === undefined ? {} : { workers: 'auto' as const, workerUrl: options.workerUrl }),
-      });
-      this.workspace.catch((error: Error) => connection.window.showErrorMessage(`aimslint: ${error.message}`));
+      this.workspace = this.open();
+      this.workspace.catch((error: Error) => this.showError(`aimslint: ${error.message}`));
       return {
         capabilities: {
           textDocumentSync: TextDocumentSyncKind.Incremental,
           completionProvider: { triggerCharacters: [':', ' ', '#', '[', ',', '-', '|'] },
           hoverProvider: true,
           definitionProvider: true,
+          referencesProvider: true,
+          documentLinkProvider: { resolveProvider: false },
           codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         },
         serverInfo: { name: 'aimslint' },
       };
     });
     connection.onInitialized(() => {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown}' }] }).catch(() => undefined);
+      const watchers = [{ globPattern: '**/*.{md,markdown}' }, { globPattern: '**/aimslint.config.*' }, { globPattern: '**/.gitignore' }, { globPattern: '**/aimslint-suppressions.json' }];
+      void this.ready().then((workspace) => {
+        // The schema files the config names, wherever they are.
+        const settings = (workspace?.config.settingsFiles ?? []).map((file) => ({ globPattern: file.split(sep).join('/') }));
+        return connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [...watchers, ...settings] });
+      }).catch(() => undefined);
     });
     this.documents.onDidChangeContent((event) => this.edited(event.document.uri, event.document.getText()));
     this.documents.onDidClose((event) => this.edited(event.document.uri, undefined));
     connection.onDidChangeWatchedFiles(async (params) => {
       const workspace = await this.ready();
+      if (params.changes.some((change) => this.isSettings(workspace, change.uri))) {
+        await this.reload();
+        return;
+      }
       if (!workspace) return;
       if (params.changes.some((change) => change.type !== FileChangeType.Changed)) await workspace.rediscover();
       for (const change of params.changes) {
@@ -83,8 +96,55 @@ export class AimslintServer {
     connection.onCompletion(async (params) => this.at(params.textDocument.uri, (workspace, path, text) => complete(workspace, path, text, params.position)) ?? []);
     connection.onHover(async (params) => (await this.at(params.textDocument.uri, (workspace, _path, text) => hover(workspace, text, params.position))) ?? null);
     connection.onDefinition(async (params) => (await this.at(params.textDocument.uri, (workspace, path, text) => definition(workspace, path, text, params.position))) ?? null);
+    connection.onReferences(async (params) => (await this.at(params.textDocument.uri, (workspace, path, text) => references(workspace, path, text, params.position, params.context.includeDeclaration))) ?? []);
+    connection.onDocumentLinks(async (params) => (await this.at(params.textDocument.uri, (workspace, path) => documentLinks(workspace, path))) ?? []);
     connection.onCodeAction(async (params) => (await this.at(params.textDocument.uri, (workspace, path) => this.codeActions(workspace, path, params.range))) ?? []);
     this.documents.listen(connection);
+  }
+
+  private open(): Promise<Workspace> {
+    return Workspace.open({
+      cwd: this.root,
+      ...(this.options.now === undefined ? {} : { now: this.options.now }),
+      ...(this.options.workerUrl === undefined ? {} : { workers: 'auto' as const, workerUrl: this.options.workerUrl }),
+    });
+  }
+
+  /** A `window/showMessage` error: the editor shows it, nothing waits for an answer. */
+  private showError(message: string): void {
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
+  }
+
+  /** Whether a changed file is one the settings come from: a config, a schema it names, a `.gitignore`, the bulk suppressions. */
+  private isSettings(workspace: Workspace | undefined, uri: string): boolean {
+    if (!uri.startsWith('file:')) return false;
+    const file = fileURLToPath(uri);
+    const name = basename(file);
+    return /^aimslint\.config\.[a-z]+$/.test(name) || name === '.gitignore' || name === 'aimslint-suppressions.json' || (workspace?.config.settingsFiles ?? []).includes(file);
+  }
+
+  /**
+   * The settings changed: open the repository again with them, give it the
+   * open documents' texts, and send what changed. A config that does not load
+   * is shown as an error and the last good state stays in use.
+   */
+  private async reload(): Promise<void> {
+    const generation = ++this.reloads;
+    let next: Workspace;
+    try {
+      next = await this.open();
+    } catch (error) {
+      if (generation === this.reloads) this.showError(`aimslint: the settings could not be loaded, so the previous ones stay in use until this is fixed: ${(error as Error).message}`);
+      return;
+    }
+    // A later reload started meanwhile: its result wins.
+    if (generation !== this.reloads) return;
+    for (const document of this.documents.all()) {
+      const path = pathOfUri(next.root, document.uri);
+      if (path !== undefined) next.update(path, document.getText());
+    }
+    this.workspace = Promise.resolve(next);
+    this.schedule();
   }
 
   private async ready(): Promise<Workspace | undefined> {
@@ -124,14 +184,15 @@ export class AimslintServer {
   private async publish(): Promise<void> {
     const workspace = await this.ready();
     if (!workspace) return;
+    const changed = workspace.takeChanged();
     const findings = workspace.findings();
-    const fullPass = workspace.index !== this.lastIndex;
-    const first = this.lastIndex === undefined;
-    this.lastIndex = workspace.index;
+    const first = !this.published;
+    this.published = true;
     const open = new Set(this.documents.all().flatMap((document) => pathOfUri(workspace.root, document.uri) ?? []));
     // After a full pass any file may have gained or lost findings: those it has now, and those shown before.
-    const candidates = fullPass ? [...findings.keys(), ...this.shown.keys()] : [];
-    for (const path of new Set([...candidates, ...open])) {
+    const candidates = changed === 'all' ? [...findings.keys(), ...this.shown.keys()] : changed;
+    // The documents in front of the author first, then the others in path order.
+    for (const path of new Set([...open, ...[...candidates].sort()])) {
       const now = signature(findings.get(path));
       const before = this.shown.get(path);
       // On the first pass, files that are not open are only remembered: a repository's backlog is the CLI's to show.
@@ -170,7 +231,7 @@ export class AimslintServer {
 
 /** `aimslint lsp --stdio`: serve until the client exits. */
 export function startServer(options: ServerOptions = {}): Promise<number> {
-  const connection = createConnection(process.stdin, process.stdout);
+  const connection = createConnection(new StreamMessageReader(process.stdin), new BatchingMessageWriter(process.stdout));
   new AimslintServer(connection, options);
   connection.listen();
   return new Promise((resolve) => {

@@ -297,7 +297,7 @@ function saveRun(cache: OpenCache, parsed: ReadonlyMap<string, FileOutcome>, rec
 }
 
 /** A file's findings after its inline suppression comments, with the comments' own problems added. */
-function suppressInline(path: string, directives: readonly Directive[] | undefined, findings: Finding[], rules: readonly ActiveRule[]): { findings: Finding[]; suppressed: SuppressedFinding[] } {
+export function suppressInline(path: string, directives: readonly Directive[] | undefined, findings: Finding[], rules: readonly ActiveRule[]): { findings: Finding[]; suppressed: SuppressedFinding[] } {
   if (directives === undefined || directives.length === 0) return { findings, suppressed: [] };
   const active = new Map(rules.map((active) => [active.rule.id, active]));
   const outcome = applyDirectives(findings, directives, path, RULES.map((rule) => rule.id), new Set(active.keys()));

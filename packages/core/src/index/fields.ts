@@ -41,6 +41,8 @@ export function stringListField(document: IndexedDocument, key: string): ListIte
 const locationMemo = new WeakMap<Frontmatter, Record<string, ValueLocation>>();
 
 function locationsOf(frontmatter: Frontmatter): Record<string, ValueLocation> {
+  // The text is read on every call, also when remembered: an editor's Workspace notes whose places a rule read.
+  void frontmatter.yaml;
   let locations = locationMemo.get(frontmatter);
   if (!locations) {
     locations = frontmatterLocations(frontmatter);

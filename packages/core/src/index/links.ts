@@ -71,14 +71,16 @@ interface AnchorLookup {
 }
 
 /**
- * Built once per document and kept while the document lives: a file of
+ * Built once per document's anchors and kept while they live: a file of
  * thousands of links to missing anchors in a file of thousands of headings
- * costs one lookup per link, not one pass over the headings.
+ * costs one lookup per link, not one pass over the headings. Keyed by the
+ * anchors, not the document, so every lookup reads `document.anchors` (an
+ * editor's Workspace tracks which parts of a document each rule reads).
  */
-const anchorLookups = new WeakMap<IndexedDocument, AnchorLookup>();
+const anchorLookups = new WeakMap<readonly string[], AnchorLookup>();
 
 function anchorLookup(document: IndexedDocument): AnchorLookup {
-  const cached = anchorLookups.get(document);
+  const cached = anchorLookups.get(document.anchors);
   if (cached) return cached;
   const exact = new Map<string, number>();
   const lower = new Map<string, number>();
@@ -88,7 +90,7 @@ function anchorLookup(document: IndexedDocument): AnchorLookup {
     if (!lower.has(folded)) lower.set(folded, position);
   });
   const lookup = { exact, lower };
-  anchorLookups.set(document, lookup);
+  anchorLookups.set(document.anchors, lookup);
   return lookup;
 }
 

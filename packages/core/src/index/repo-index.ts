@@ -51,7 +51,7 @@ export interface RepoIndex extends LinkUniverse {
   unknowable: Unknowable;
 }
 
-function rolesOf(document: IndexedDocument): IdDefinition[] {
+export function rolesOf(document: IndexedDocument): IdDefinition[] {
   const roles = dataOf(document)['roles'];
   if (!Array.isArray(roles)) return [];
   return roles.flatMap((role: unknown, index): IdDefinition[] => {
