@@ -109,6 +109,7 @@ function editor(rows) {
   const peak = rowOf('prose')?.peakMiB;
   return [
     latency('prose'),
+    latency('frontmatter value'),
     latency('heading an SoA cites'),
     line('language server memory at 10k < 500 MiB', peak === undefined ? undefined : peak < 500, fmtMiB(peak)),
   ];
