@@ -2,10 +2,10 @@ import type { Frontmatter, IndexedDocument } from '../model.js';
 
 /**
  * Which parts of the documents a repository rule reads. The Workspace hands
- * the rules documents seen through `watched`, runs each rule inside `readsOf`,
- * and after an edit re-runs only the rules that read a part the edit changed:
- * a rule is a function of what it read, so one that read none of the changed
- * parts answers as before.
+ * the rules documents seen through its tracker's `watched`, runs each rule
+ * inside `readsOf`, and after an edit re-runs only the rules that read a part
+ * the edit changed: a rule is a function of what it read, so one that read
+ * none of the changed parts answers as before.
  *
  * The parts: a document's top-level keys (`anchors`, `links`, `type`, ...);
  * `frontmatter` for whether it has frontmatter (and data) at all; one part
@@ -20,49 +20,95 @@ import type { Frontmatter, IndexedDocument } from '../model.js';
  * but not this one's need not run again when this one's status changes.
  */
 
-/** The parts read since the innermost `readsOf` began; undefined outside one. */
-let reading: Set<string> | undefined;
+/**
+ * One Workspace's read-tracking: the run in progress, the documents in focus
+ * and its watched views of the documents. Kept in an instance, not the
+ * module, so two Workspaces in one process (or a Workspace and a test) never
+ * note reads into each other's runs.
+ */
+export class ReadTracker {
+  /** The parts read since the innermost `readsOf` began; undefined outside one. */
+  #reading: Set<string> | undefined;
+  /** The paths of the documents in focus: their reads are also noted per document. */
+  #focus: ReadonlySet<string> = new Set();
+  /** Counts changes of `focus`, so each document asks whether it is in focus once per change, not per read. */
+  #focusGeneration = 0;
+  /** `frontmatter.data.<key>`, made once per key: a rule reads the same keys of thousands of documents. */
+  readonly #dataParts = new Map<string, string>();
+  /** Each document's view, so the rules see the same object for the same document. */
+  readonly #views = new WeakMap<IndexedDocument, IndexedDocument>();
 
-const note = (key: string): void => {
-  reading?.add(key);
-};
-
-/** The paths of the documents in focus: their reads are also noted per document. */
-let focus: ReadonlySet<string> = new Set();
-/** Counts changes of `focus`, so each document asks whether it is in focus once per change, not per read. */
-let focusGeneration = 0;
-
-/** The documents (paths) whose reads are noted one by one from now on: the few being edited. */
-export function setFocus(paths: ReadonlySet<string>): void {
-  focus = new Set(paths);
-  focusGeneration++;
-}
-
-/** How reads of one document are noted: by part, and by part and path while it is in focus. */
-function noterOf(path: string): (key: string) => void {
-  let generation = -1;
-  let inFocus = false;
-  return (key) => {
-    if (!reading) return;
-    reading.add(key);
-    if (generation !== focusGeneration) {
-      generation = focusGeneration;
-      inFocus = focus.has(path);
-    }
-    if (inFocus) reading.add(`${key}@${path}`);
-  };
-}
-
-/** `frontmatter.data.<key>`, made once per key: a rule reads the same keys of thousands of documents. */
-const dataParts = new Map<string, string>();
-function dataPart(key: string): string {
-  let part = dataParts.get(key);
-  if (part === undefined) {
-    part = `frontmatter.data.${key}`;
-    // Keys are the documents' own words: a bound keeps a repository of odd keys from growing this without end.
-    if (dataParts.size < 10_000) dataParts.set(key, part);
+  /** The documents (paths) whose reads are noted one by one from now on: the few being edited. */
+  setFocus(paths: ReadonlySet<string>): void {
+    this.#focus = new Set(paths);
+    this.#focusGeneration++;
   }
-  return part;
+
+  /** The document as the rules see it: the same object for the same document, every read noted. */
+  watched(document: IndexedDocument): IndexedDocument {
+    let view = this.#views.get(document);
+    if (!view) {
+      view = new WatchedDocument(document, this.#notesOf(document.path));
+      this.#views.set(document, view);
+    }
+    return view;
+  }
+
+  /** Run `work`, and the document parts it read; a nested run's reads count for the outer one too. */
+  readsOf<T>(work: () => T): { result: T; reads: Set<string> } {
+    const outer = this.#reading;
+    const reads = new Set([...this.#focus].map(focusMark));
+    this.#reading = reads;
+    try {
+      return { result: work(), reads };
+    } finally {
+      this.#reading = outer;
+      if (outer) for (const key of reads) outer.add(key);
+    }
+  }
+
+  /** How reads of one document are noted: by part, and by part and path while it is in focus. */
+  #notesOf(path: string): DocumentNotes {
+    let generation = -1;
+    let inFocus = false;
+    const part = (key: string): void => {
+      const reading = this.#reading;
+      if (!reading) return;
+      reading.add(key);
+      if (generation !== this.#focusGeneration) {
+        generation = this.#focusGeneration;
+        inFocus = this.#focus.has(path);
+      }
+      if (inFocus) reading.add(`${key}@${path}`);
+    };
+    const positions = positionsOf(path);
+    return {
+      part,
+      data: (key) => part(this.#dataPart(key)),
+      // Positions name their document already: noted once, in focus or not.
+      positions: () => this.#reading?.add(positions),
+    };
+  }
+
+  #dataPart(key: string): string {
+    let part = this.#dataParts.get(key);
+    if (part === undefined) {
+      part = `frontmatter.data.${key}`;
+      // Keys are the documents' own words: a bound keeps a repository of odd keys from growing this without end.
+      if (this.#dataParts.size < 10_000) this.#dataParts.set(key, part);
+    }
+    return part;
+  }
+}
+
+/** How a watched document notes what is read of it, into its tracker's run. */
+interface DocumentNotes {
+  /** A part of the document: a top-level key, `frontmatter` or `frontmatter.data.*`. */
+  readonly part: (key: string) => void;
+  /** One key of its frontmatter's data. */
+  readonly data: (key: string) => void;
+  /** Where things stand in its frontmatter. */
+  readonly positions: () => void;
 }
 
 /** The mark a run leaves when `path` was in focus: its reads of that document are known part by part. */
@@ -75,22 +121,22 @@ const DATA_KEYS = 'frontmatter.data.*';
 const PRESENCE = 'frontmatter';
 const positionsOf = (path: string): string => `positions:${path}`;
 
-function dataHandler(noteOf: (key: string) => void): ProxyHandler<Record<string, unknown>> {
+function dataHandler(notes: DocumentNotes): ProxyHandler<Record<string, unknown>> {
   return {
     get(target, key) {
-      if (typeof key === 'string') noteOf(dataPart(key));
+      if (typeof key === 'string') notes.data(key);
       return target[key as string];
     },
     has(target, key) {
-      if (typeof key === 'string') noteOf(dataPart(key));
+      if (typeof key === 'string') notes.data(key);
       return Reflect.has(target, key);
     },
     getOwnPropertyDescriptor(target, key) {
-      if (typeof key === 'string') noteOf(dataPart(key));
+      if (typeof key === 'string') notes.data(key);
       return Reflect.getOwnPropertyDescriptor(target, key);
     },
     ownKeys(target) {
-      noteOf(DATA_KEYS);
+      notes.part(DATA_KEYS);
       return Reflect.ownKeys(target);
     },
   };
@@ -101,26 +147,26 @@ class WatchedFrontmatter implements Frontmatter {
   readonly data: Record<string, unknown> | null;
 
   readonly #target: Frontmatter;
-  readonly #positions: string;
+  readonly #notes: DocumentNotes;
 
-  constructor(target: Frontmatter, positions: string, noteOf: (key: string) => void) {
+  constructor(target: Frontmatter, notes: DocumentNotes) {
     this.#target = target;
-    this.#positions = positions;
-    this.data = target.data === null ? null : new Proxy(target.data, dataHandler(noteOf));
+    this.#notes = notes;
+    this.data = target.data === null ? null : new Proxy(target.data, dataHandler(notes));
   }
 
   get range(): Frontmatter['range'] {
-    note(this.#positions);
+    this.#notes.positions();
     return this.#target.range;
   }
 
   get yaml(): string {
-    note(this.#positions);
+    this.#notes.positions();
     return this.#target.yaml;
   }
 
   get yamlStartLine(): number {
-    note(this.#positions);
+    this.#notes.positions();
     return this.#target.yamlStartLine;
   }
 }
@@ -135,10 +181,15 @@ class WatchedDocument implements IndexedDocument {
   readonly #noteOf: (key: string) => void;
   readonly #frontmatter: Frontmatter | null;
 
-  constructor(target: IndexedDocument) {
+  constructor(target: IndexedDocument, notes: DocumentNotes) {
     this.#target = target;
-    this.#noteOf = noterOf(target.path);
-    this.#frontmatter = target.frontmatter === null ? null : new WatchedFrontmatter(target.frontmatter, positionsOf(target.path), this.#noteOf);
+    this.#noteOf = notes.part;
+    this.#frontmatter = target.frontmatter === null ? null : new WatchedFrontmatter(target.frontmatter, notes);
+  }
+
+  /** The document behind a view, read without noting anything; any other document as it is. */
+  static targetOf(document: IndexedDocument): IndexedDocument {
+    return #target in document ? document.#target : document;
   }
 
   get path(): string {
@@ -207,36 +258,9 @@ class WatchedDocument implements IndexedDocument {
   }
 }
 
-const watchedOnes = new WeakMap<IndexedDocument, IndexedDocument>();
-const targets = new WeakMap<object, IndexedDocument>();
-
-/** The document as the rules see it: the same object for the same document, every read noted. */
-export function watched(document: IndexedDocument): IndexedDocument {
-  let view = watchedOnes.get(document);
-  if (!view) {
-    view = new WatchedDocument(document);
-    watchedOnes.set(document, view);
-    targets.set(view, document);
-  }
-  return view;
-}
-
 /** The document behind a `watched` one, read without noting anything (the engine's own bookkeeping). */
 export function unwatched(document: IndexedDocument): IndexedDocument {
-  return targets.get(document) ?? document;
-}
-
-/** Run `work`, and the document parts it read; a nested run's reads count for the outer one too. */
-export function readsOf<T>(work: () => T): { result: T; reads: Set<string> } {
-  const outer = reading;
-  const reads = new Set([...focus].map(focusMark));
-  reading = reads;
-  try {
-    return { result: work(), reads };
-  } finally {
-    reading = outer;
-    if (outer) for (const key of reads) outer.add(key);
-  }
+  return WatchedDocument.targetOf(document);
 }
 
 /** The parts that differ between two versions of a document (seen directly or through `watched`). */

@@ -21,7 +21,7 @@ import { parseInWorkers, workerCount } from './worker-pool.js';
 import { Naming } from './naming.js';
 import { applyBulkSuppressions, readBulkSuppressions, SUPPRESSIONS_FILE, type BulkSuppressions } from './baseline.js';
 import { directivesOf } from './suppressions.js';
-import { changedParts, focusMark, partOf, readsOf, setFocus, unwatched, watched } from './reads.js';
+import { changedParts, focusMark, partOf, ReadTracker, unwatched } from './reads.js';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -66,6 +66,8 @@ export class Workspace {
   private readonly bulk: BulkSuppressions;
   /** Who names whom, for the documents an edit can affect. */
   private readonly naming = new Naming();
+  /** What each rule reads of the documents: this Workspace's own, shared with no other. */
+  private readonly tracker = new ReadTracker();
 
   private constructor(
     readonly config: ResolvedConfig,
@@ -159,7 +161,7 @@ export class Workspace {
     this.reshaped.add(path);
     // The documents being edited are followed part by part: the next edit of one re-runs only the rules that read what changed of it.
     this.focus = [path, ...this.focus.filter((other) => other !== path)].slice(0, MAX_FOCUS);
-    setFocus(new Set(this.focus));
+    this.tracker.setFocus(new Set(this.focus));
   }
 
   /** The document types the schemas define, and a type's schema: what an editor completes. */
@@ -293,7 +295,7 @@ export class Workspace {
     const reads = new Map<string, ReadonlySet<string>>();
     for (const active of this.rules) {
       if (active.rule.kind !== 'repository') continue;
-      const run = readsOf(() => this.check(active, index, undefined));
+      const run = this.tracker.readsOf(() => this.check(active, index, undefined));
       byRule.set(active.rule.id, run.result);
       reads.set(active.rule.id, run.reads);
     }
@@ -311,7 +313,7 @@ export class Workspace {
 
   /** The index of every document as parsed now, and the document parts building it read: what shapes it. */
   private buildIndex(): { result: RepoIndex; reads: ReadonlySet<string> } {
-    return readsOf(() => buildIndex({ ...this.indexInput(), documents: this.order.flatMap((path) => this.watchedDocument(path) ?? []) }));
+    return this.tracker.readsOf(() => buildIndex({ ...this.indexInput(), documents: this.order.flatMap((path) => this.watchedDocument(path) ?? []) }));
   }
 
   /**
@@ -357,7 +359,7 @@ export class Workspace {
         // Documents the rule found something in last time are checked again too: a "did you mean" may now name the edited document.
         subjects = new Set([...touched, ...earlier.keys()]);
       }
-      const run = readsOf(() => this.check(active, index, subjects));
+      const run = this.tracker.readsOf(() => this.check(active, index, subjects));
       const found = subjects ? keptExcept(earlier ?? new Map(), subjects, run.result) : run.result;
       for (const path of new Set([...(earlier?.keys() ?? []), ...found.keys()])) {
         if (!sameFindings(earlier?.get(path), found.get(path))) affected.add(path);
@@ -409,7 +411,7 @@ export class Workspace {
   /** A file's latest parse as the rules see it. */
   private watchedDocument(path: string): IndexedDocument | undefined {
     const outcome = this.outcomes.get(path);
-    return outcome ? watched(outcome.document) : undefined;
+    return outcome ? this.tracker.watched(outcome.document) : undefined;
   }
 
   private noteChanged(path: string): void {
