@@ -467,7 +467,7 @@ async function check(run: RunContext, files: readonly DiscoveredFile[], cache: O
   const { index, notices, failed } = await indexOf(run, outcomes, inputs);
   run.notices.push(...notices);
   const repository = repositoryFindings(run, index);
-  const byFile = new Map(outcomes.map((outcome) => [outcome.document.path, fileRecord(outcome, key ? surfaceOf(outcome.document) : '', repository.get(outcome.document.path) ?? [])]));
+  const byFile = new Map(outcomes.map((outcome) => [outcome.document.path, fileRecord(outcome, key ? (outcome.surface ?? surfaceOf(outcome.document)) : '', repository.get(outcome.document.path) ?? [])]));
   // A history git failed to read in full is this run's answer, not one to repeat.
   const record: RunRecord | undefined = key && !failed ? { key, whole: true, files: byFile, exists: inputs.existence, notices } : undefined;
   if (cache) saveRun(cache, parsed, record, run.notices);
@@ -538,7 +538,7 @@ async function lintWithConfig(options: LintOptions, config: ResolvedConfig, now:
   const clock = stopwatch();
   const notices: string[] = [];
   const files = await clock.lapAsync('discover', () => discover(config, notices));
-  const settings = fileJobSettings(config, rules);
+  const settings: FileJobSettings = options.cache ? { ...fileJobSettings(config, rules), surfaces: true } : fileJobSettings(config, rules);
   const run: RunContext = { options, config, rules, catalog, now, clock, notices, settings };
   const cache = clock.lap('cache', () => openCache(files, settings, config, options, notices));
   let checked: Checked;

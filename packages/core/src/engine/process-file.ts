@@ -8,6 +8,7 @@ import type { DocumentRule } from '../rules/types.js';
 import type { SchemaRegistry } from '../schemas/registry.js';
 import { isSymbolicLinkAt, readBounded } from '../util/files.js';
 import { toFinding } from './findings.js';
+import { surfaceOf } from './run-record.js';
 
 /** What a file's parse-and-check needs: plain data, so a worker thread can receive it. */
 export interface FileJobSettings {
@@ -15,12 +16,16 @@ export interface FileJobSettings {
   customSchemas: Record<string, object>;
   /** Enabled document rules with their severity and options. */
   documentRules: { id: string; severity: Severity; options: Record<string, unknown> }[];
+  /** Digest each document's surface beside its parse (on the worker): a run with a cache records them. */
+  surfaces?: true;
 }
 
 export interface FileOutcome {
   document: IndexedDocument;
   /** Findings of the document rules (parse problems included). */
   findings: Finding[];
+  /** The document's surface digest (`surfaceOf`), when the settings ask for it. */
+  surface?: string;
 }
 
 const FIRST_LINE = { line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -72,7 +77,8 @@ export function processFile(file: DiscoveredFile, settings: FileJobSettings, sch
     if (!rule) return [];
     return rule.check(document, { options, schemas, text }).map((report) => toFinding(rule, report, severity));
   });
-  return { document: toIndexed(document), findings };
+  const indexed = toIndexed(document);
+  return settings.surfaces ? { document: indexed, findings, surface: surfaceOf(indexed) } : { document: indexed, findings };
 }
 
 /** What the index keeps of a document once its document rules have run. */

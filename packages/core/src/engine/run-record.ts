@@ -108,7 +108,7 @@ export function reuseRecord(check: RecordCheck): Map<string, FileRecord> | undef
     if (outcome) {
       const same = outcome.document.hash === before.hash;
       if (!same && check.historyJudged && isGoverned(outcome.document)) return undefined;
-      const surface = same ? before.surface : surfaceOf(outcome.document);
+      const surface = same ? before.surface : (outcome.surface ?? surfaceOf(outcome.document));
       if (surface !== before.surface) return undefined;
       reused.set(file.path, fileRecord(outcome, surface, before.repository));
     } else if (unchanged.get(file.path)?.hash === before.hash) {
