@@ -449,11 +449,11 @@ export function stampsAfterRun(lookup: CacheLookup, parsed: ReadonlyMap<string, 
  * trusted either (fail closed). Outside any checkout there is no pull request
  * to fear, and the cache is the user's own.
  */
-export function cacheDistrust(root: string, path: string): string | undefined {
+export async function cacheDistrust(root: string, path: string): Promise<string | undefined> {
   const repository = findRepository(root);
   // Outside the work tree (`--cache-location /tmp/x`) the checkout cannot have put it there.
   if (!repository || !isReallyInside(repository.workTree, path)) return undefined;
-  const tracking = trackingOf(repository, path, root);
+  const tracking = await trackingOf(repository, path, root);
   if (tracking === 'untracked') return undefined;
   return tracking === 'tracked'
     ? 'it is committed to git, and a committed cache could hide findings. Remove it from git and ignore it (.gitignore)'

@@ -243,13 +243,17 @@ interface OpenCache {
   lookup: CacheLookup;
 }
 
-/** The cache, when asked for and trusted; an overlay run describes no disk, so it neither reads nor writes one. */
-function openCache(files: readonly DiscoveredFile[], settings: FileJobSettings, config: ResolvedConfig, options: LintOptions, notices: string[]): OpenCache | undefined {
+/** Where the cache lives, when the run keeps one; an overlay run describes no disk, so it neither reads nor writes one. */
+function cacheLocationOf(config: ResolvedConfig, options: LintOptions): string | undefined {
   if (!options.cache || (options.overlay !== undefined && options.overlay.size > 0)) return undefined;
-  const location = resolve(options.cwd, options.cacheLocation ?? join(config.root, DEFAULT_CACHE_NAME));
-  const distrust = cacheDistrust(config.root, location);
-  if (distrust) {
-    notices.push(`the cache ${location} was not used: ${distrust}`);
+  return resolve(options.cwd, options.cacheLocation ?? join(config.root, DEFAULT_CACHE_NAME));
+}
+
+/** The cache, when trusted (`distrust` is git's answer, asked while the files were walked). */
+async function openCache(location: string, distrust: Promise<string | undefined>, files: readonly DiscoveredFile[], settings: FileJobSettings, config: ResolvedConfig, notices: string[]): Promise<OpenCache | undefined> {
+  const reason = await distrust;
+  if (reason) {
+    notices.push(`the cache ${location} was not used: ${reason}`);
     return undefined;
   }
   const key = cacheKey(settings, { governance: config.governance, assign: config.assign });
@@ -261,6 +265,21 @@ function openCache(files: readonly DiscoveredFile[], settings: FileJobSettings, 
     throw error;
   }
 }
+
+/**
+ * What the results record's key needs of git: the commit the history would be
+ * read at (`none` without a document-control rule), or undefined when the run
+ * keeps no record (no cache, a changed-since run, or a history git cannot pin).
+ */
+function historyOf(rules: readonly ActiveRule[], config: ResolvedConfig, options: LintOptions): Promise<string | undefined> {
+  const historyRules = rules.filter(({ rule }) => HISTORY_RULES.has(rule.id));
+  if (options.changedSince !== undefined) return Promise.resolve(undefined);
+  if (historyRules.length === 0) return Promise.resolve('none');
+  return historyFingerprint(config.root, subfolderOf(rules));
+}
+
+/** Whether a document-control rule asks to judge the history of a root below the top of its checkout. */
+const subfolderOf = (rules: readonly ActiveRule[]): boolean => rules.some(({ rule, options: ruleOptions }) => HISTORY_RULES.has(rule.id) && ruleOptions['subfolder'] === true);
 
 /** Parse the files the cache does not answer for; an overlay's texts win over the disk, and are parsed on this thread. */
 async function parseMisses(files: readonly DiscoveredFile[], settings: FileJobSettings, options: LintOptions): Promise<{ parsed: Map<string, FileOutcome>; workers: number }> {
@@ -423,6 +442,8 @@ interface RunContext {
   clock: ReturnType<typeof stopwatch>;
   notices: string[];
   settings: FileJobSettings;
+  /** `historyOf`'s answer, asked early; undefined without a cache. */
+  history: Promise<string | undefined> | undefined;
 }
 
 interface Checked {
@@ -442,14 +463,13 @@ interface Checked {
 async function check(run: RunContext, files: readonly DiscoveredFile[], cache: OpenCache | undefined, wantIndex: boolean): Promise<Checked> {
   const { options, config, rules, now, clock } = run;
   const { parsed, workers } = await clock.lapAsync('parse', () => parseMisses(cache?.lookup.misses ?? files, run.settings, options));
-  const historyRules = rules.filter(({ rule }) => HISTORY_RULES.has(rule.id));
   const inputs: IndexInputs = {
-    subfolder: historyRules.some(({ options: ruleOptions }) => ruleOptions['subfolder'] === true),
+    subfolder: subfolderOf(rules),
     codeowners: rules.some(({ rule }) => rule.id === 'doc-control/owner-not-codeowner') ? readCodeowners(config.root) : undefined,
     existence: new Map<string, boolean>(),
   };
   // Changed-since runs judge history against a merge base, and a shallow clone's history is not pinned by its commit: no record for those.
-  const history = cache && options.changedSince === undefined ? (historyRules.length > 0 ? await historyFingerprint(config.root, inputs.subfolder) : 'none') : undefined;
+  const history = cache ? await run.history : undefined;
   const key = cache && history !== undefined ? runKey({ cacheKey: cache.key, config, now, history, codeowners: inputs.codeowners }) : undefined;
   const pathExists = existenceChecker(config.root, inputs.existence);
   const reused = cache && key
@@ -537,10 +557,13 @@ async function lintWithConfig(options: LintOptions, config: ResolvedConfig, now:
   const isReported = reportedPaths(config, options.cwd, options.paths ?? []);
   const clock = stopwatch();
   const notices: string[] = [];
+  const location = cacheLocationOf(config, options);
+  // Git answers while the files are walked: whether the cache is committed, and the commit the history is read at.
+  const git = location === undefined ? undefined : { distrust: cacheDistrust(config.root, location), history: historyOf(rules, config, options) };
   const files = await clock.lapAsync('discover', () => discover(config, notices));
   const settings: FileJobSettings = options.cache ? { ...fileJobSettings(config, rules), surfaces: true } : fileJobSettings(config, rules);
-  const run: RunContext = { options, config, rules, catalog, now, clock, notices, settings };
-  const cache = clock.lap('cache', () => openCache(files, settings, config, options, notices));
+  const run: RunContext = { options, config, rules, catalog, now, clock, notices, settings, history: git?.history };
+  const cache = location && git ? await clock.lapAsync('cache', () => openCache(location, git.distrust, files, settings, config, notices)) : undefined;
   let checked: Checked;
   try {
     checked = await check(run, files, cache, wantIndex);

@@ -141,9 +141,9 @@ export const splitNul = (text: string): string[] => text.split('\0').filter((nam
  * cannot answer (no git, dubious ownership, a broken repository). Callers
  * that decide trust must treat `unknown` as `tracked` (fail closed).
  */
-export function trackingOf(repository: GitRepository, path: string, cwd: string): 'tracked' | 'untracked' | 'unknown' {
+export async function trackingOf(repository: GitRepository, path: string, cwd: string): Promise<'tracked' | 'untracked' | 'unknown'> {
   try {
-    const listed = runGitSync(repository, ['ls-files', '-z', '--', path], { cwd, timeoutMs: 10_000 });
+    const listed = await runGit(repository, ['ls-files', '-z', '--', path], { cwd, timeoutMs: 10_000 });
     return splitNul(listed).length > 0 ? 'tracked' : 'untracked';
   } catch {
     return 'unknown';
