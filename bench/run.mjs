@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { CORPUS_ROOT, SEED, commonSchema, ensureCorpus, remarkConfig } from './generate.mjs';
+import { CORPUS_ROOT, SEED, commonSchema, docSizeOf, ensureCorpus, remarkConfig } from './generate.mjs';
 import { BENCH_NOW, buildModel } from './lib/model.mjs';
 import { renderDocument } from './lib/render.mjs';
 import { bestOf, hasGnuTime, measure } from './lib/measure.mjs';
@@ -42,18 +42,18 @@ const REMARK = `remark-cli ${DEV['remark-cli'] ?? ''} + frontmatter-schema ${DEV
 
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
 
-/** @returns {{ sizes: number[], corpus?: string, runs: number, quick: boolean, timeoutS: number, competitors: boolean }} */
+/** @returns {{ sizes: number[], docSize: ReturnType<typeof docSizeOf>, corpus?: string, runs: number, quick: boolean, timeoutS: number, competitors: boolean }} */
 function options() {
   const { values } = parseArgs({
     args: process.argv.slice(2).filter((arg) => arg !== '--'),
     options: {
-      sizes: { type: 'string', default: '1000,10000' }, corpus: { type: 'string' }, runs: { type: 'string', default: '3' },
+      sizes: { type: 'string', default: '1000,10000' }, 'doc-size': { type: 'string', default: 'default' }, corpus: { type: 'string' }, runs: { type: 'string', default: '3' },
       quick: { type: 'boolean', default: false }, timeout: { type: 'string', default: '900' }, 'no-competitors': { type: 'boolean', default: false },
     },
   });
   const sizes = values.sizes.split(',').map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 200)) throw new Error(`--sizes takes whole numbers >= 200, got "${values.sizes}"`);
-  return { sizes, corpus: values.corpus, runs: Math.max(1, Number(values.runs)), quick: values.quick, timeoutS: Number(values.timeout), competitors: !values['no-competitors'] };
+  return { sizes, docSize: docSizeOf(values['doc-size']), corpus: values.corpus, runs: Math.max(1, Number(values.runs)), quick: values.quick, timeoutS: Number(values.timeout), competitors: !values['no-competitors'] };
 }
 
 /**
@@ -279,8 +279,9 @@ function corpora(opts) {
     return [{ dir, name: basename(dir), size: files.length, writable: false, generated: false, files }];
   }
   return opts.sizes.map((n) => {
-    const dir = ensureCorpus(n, { log });
-    return { dir, name: `${n / 1000}k`, size: n, writable: true, generated: true, files: markdownFiles(dir) };
+    const dir = ensureCorpus(n, { log, docSize: opts.docSize });
+    const name = `${n / 1000}k${opts.docSize === 'default' ? '' : `-${opts.docSize}`}`;
+    return { dir, name, size: n, writable: true, generated: true, files: markdownFiles(dir) };
   });
 }
 
