@@ -128,7 +128,7 @@ function bodyEditor(path) {
 }
 
 /**
- * All aimslint rows for one corpus: cold, warm, one changed file, one worker.
+ * All aimslint rows for one corpus: cold, warm, one changed file, one thread.
  * @param {{ dir: string, name: string, size: number, writable: boolean, generated: boolean, files: string[] }} corpus
  * @param {ReturnType<typeof options>} opts
  * @param {ReturnType<typeof aimslintFeatures>} features
@@ -157,12 +157,13 @@ async function aimslintRows(corpus, opts, features, scratch) {
     rows.push(corpus.writable ? await changedRow(corpus, opts, run('changed', cacheArgs), what('aimslint 1 file changed'))
       : { ...what('aimslint 1 file changed'), files: undefined, wallS: undefined, peakMiB: undefined, note: 'skipped: --corpus folders are never modified' });
   }
+  // `--workers 0`: this thread alone (the main thread parses beside its workers, so `--workers 1` is two threads).
   if (features.workers) {
-    log(`aimslint --workers 1 on ${corpus.name}`);
-    const single = await bestOf(run('workers1', [...cacheArgs, '--workers', '1']), opts.runs, ok, dropCache);
-    rows.push(toRow(what('aimslint --workers 1 cold'), single, reportedFiles(single.stdoutPath)));
+    log(`aimslint --workers 0 on ${corpus.name}`);
+    const single = await bestOf(run('workers0', [...cacheArgs, '--workers', '0']), opts.runs, ok, dropCache);
+    rows.push(toRow(what('aimslint --workers 0 cold'), single, reportedFiles(single.stdoutPath)));
   } else {
-    rows.push({ ...what('aimslint --workers 1 cold'), files: undefined, wallS: undefined, peakMiB: undefined, note: 'skipped: this aimslint has no --workers' });
+    rows.push({ ...what('aimslint --workers 0 cold'), files: undefined, wallS: undefined, peakMiB: undefined, note: 'skipped: this aimslint has no --workers' });
   }
   return rows;
 }
