@@ -3,7 +3,7 @@
  * schema), which it stands in for. Whatever the reader returns must be what
  * js-yaml returns; what it leaves out (undefined) js-yaml still reads.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CORE_SCHEMA, load } from 'js-yaml';
@@ -82,9 +82,11 @@ describe('readPlainYaml', () => {
     expect(readPlainYaml(yaml)).toBeUndefined();
   });
 
-  it('agrees with js-yaml on the frontmatter of every example repository and of a generated corpus', () => {
+  it('agrees with js-yaml on the frontmatter of every example repository, a generated corpus and the dataset cards', () => {
     const root = fileURLToPath(new URL('../../../../', import.meta.url));
-    const files = [...markdownFiles(join(root, 'examples')), ...markdownFiles(ensureCorpus(1000))];
+    // Real-world frontmatter (Hugging Face dataset cards), when the shared corpora are there.
+    const cards = join(root, '..', 'shared', 'corpora', 'hf-dataset-cards');
+    const files = [...markdownFiles(join(root, 'examples')), ...markdownFiles(ensureCorpus(1000)), ...(existsSync(cards) ? markdownFiles(cards) : [])];
     let read = 0;
     for (const file of files) {
       const yaml = frontmatterOf(readFileSync(file, 'utf8'));
