@@ -2,9 +2,10 @@
 /**
  * Deterministic generator of realistic AIMS repositories for `pnpm bench`.
  *
- *   node bench/generate.mjs 10000 [--force]
+ *   node bench/generate.mjs 10000 [--doc-size large] [--force]
  *
- * Writes bench/.corpus/<N>/ with N governance documents (~5 KB each), an
+ * Writes bench/.corpus/<N>/ with N governance documents (~5 KB each;
+ * `--doc-size large`: bench/.corpus/<N>-large/, 7-8 KB each), an
  * aimslint config, and configs that make markdownlint-cli2 and remark-cli
  * (with remark-lint-frontmatter-schema) check the same files. A stamp file
  * records the generator version, so a rerun with the same version is free.
@@ -12,8 +13,9 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { buildModel } from './lib/model.mjs';
-import { renderDocument } from './lib/render.mjs';
+import { BODY_SIZES, renderDocument } from './lib/render.mjs';
 
 /** Bump when generated output changes, so cached corpora are rebuilt. */
 export const GENERATOR_VERSION = 4;
@@ -108,13 +110,35 @@ function writeConfigs(dir) {
   writeFileSync(join(dir, '.remarkrc.mjs'), remarkConfig(schemas));
 }
 
+/** The document sizes a corpus can have (`--doc-size`). */
+export const DOC_SIZES = /** @type {(keyof typeof BODY_SIZES)[]} */ (Object.keys(BODY_SIZES));
+
+/**
+ * @param {string} docSize
+ * @returns {keyof typeof BODY_SIZES}
+ */
+export function docSizeOf(docSize) {
+  if (!Object.hasOwn(BODY_SIZES, docSize)) throw new Error(`--doc-size takes one of ${DOC_SIZES.join(', ')}, got "${docSize}"`);
+  return /** @type {keyof typeof BODY_SIZES} */ (docSize);
+}
+
+/**
+ * The folder of a generated corpus: `<n>` for default documents, `<n>-large` for large ones.
+ * @param {number} n
+ * @param {keyof typeof BODY_SIZES} docSize
+ */
+export function corpusName(n, docSize) {
+  return docSize === 'default' ? String(n) : `${n}-${docSize}`;
+}
+
 /**
  * Writes all documents of the model below `dir`.
  * @param {string} dir
  * @param {ReturnType<typeof buildModel>} model
+ * @param {keyof typeof BODY_SIZES} docSize
  * @returns {number} bytes written
  */
-function writeDocuments(dir, model) {
+function writeDocuments(dir, model, docSize) {
   const made = new Set();
   let bytes = 0;
   for (const doc of model.docs) {
@@ -124,7 +148,7 @@ function writeDocuments(dir, model) {
       mkdirSync(folder, { recursive: true });
       made.add(folder);
     }
-    const text = renderDocument(doc, model.byId, SEED);
+    const text = renderDocument(doc, model.byId, SEED, BODY_SIZES[docSize]);
     writeFileSync(path, text);
     bytes += Buffer.byteLength(text);
   }
@@ -134,12 +158,13 @@ function writeDocuments(dir, model) {
 /**
  * @param {string} dir
  * @param {number} n
- * @returns {boolean} the folder holds a corpus of this generator version and size
+ * @param {keyof typeof BODY_SIZES} docSize
+ * @returns {boolean} the folder holds a corpus of this generator version, size and document size
  */
-function isCurrent(dir, n) {
+function isCurrent(dir, n, docSize) {
   try {
     const stamp = JSON.parse(readFileSync(join(dir, STAMP), 'utf8'));
-    return stamp.version === GENERATOR_VERSION && stamp.documents === n;
+    return stamp.version === GENERATOR_VERSION && stamp.documents === n && (stamp.docSize ?? 'default') === docSize;
   } catch {
     return false;
   }
@@ -149,20 +174,21 @@ function isCurrent(dir, n) {
  * Makes sure bench/.corpus/<n>/ holds the current corpus; builds it in a
  * temporary folder and renames it into place, so a killed run leaves no half corpus.
  * @param {number} n
- * @param {{ force?: boolean, log?: (line: string) => void }} [options]
+ * @param {{ force?: boolean, log?: (line: string) => void, docSize?: keyof typeof BODY_SIZES }} [options]
  * @returns {string} the corpus folder
  */
 export function ensureCorpus(n, options = {}) {
-  const dir = join(CORPUS_ROOT, String(n));
-  if (!options.force && isCurrent(dir, n)) return dir;
+  const docSize = options.docSize ?? 'default';
+  const dir = join(CORPUS_ROOT, corpusName(n, docSize));
+  if (!options.force && isCurrent(dir, n, docSize)) return dir;
   const started = performance.now();
   const temporary = `${dir}.tmp-${process.pid}`;
   rmSync(temporary, { recursive: true, force: true });
   mkdirSync(temporary, { recursive: true });
   const model = buildModel(n, SEED);
-  const bytes = writeDocuments(temporary, model);
+  const bytes = writeDocuments(temporary, model, docSize);
   writeConfigs(temporary);
-  const stamp = { version: GENERATOR_VERSION, seed: SEED, documents: model.docs.length, bytes, defects: model.defects };
+  const stamp = { version: GENERATOR_VERSION, seed: SEED, documents: model.docs.length, ...(docSize === 'default' ? {} : { docSize }), bytes, defects: model.defects };
   writeFileSync(join(temporary, STAMP), `${JSON.stringify(stamp, null, 2)}\n`);
   rmSync(dir, { recursive: true, force: true });
   renameSync(temporary, dir);
@@ -174,13 +200,15 @@ export function ensureCorpus(n, options = {}) {
  * @param {string[]} argv
  */
 function cli(argv) {
-  const sizes = argv.filter((a) => /^\d+$/.test(a)).map(Number);
-  if (sizes.length === 0 || sizes.some((n) => n < 200)) {
-    process.stderr.write('usage: node bench/generate.mjs <N >= 200>... [--force]\n');
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { force: { type: 'boolean', default: false }, 'doc-size': { type: 'string', default: 'default' } } });
+  const sizes = positionals.filter((a) => /^\d+$/.test(a)).map(Number);
+  if (sizes.length === 0 || sizes.length !== positionals.length || sizes.some((n) => n < 200) || !Object.hasOwn(BODY_SIZES, values['doc-size'])) {
+    process.stderr.write(`usage: node bench/generate.mjs <N >= 200>... [--doc-size ${DOC_SIZES.join('|')}] [--force]\n`);
     process.exit(2);
   }
+  const docSize = docSizeOf(values['doc-size']);
   for (const n of sizes) {
-    const dir = ensureCorpus(n, { force: argv.includes('--force'), log: (line) => process.stderr.write(`${line}\n`) });
+    const dir = ensureCorpus(n, { force: values.force, docSize, log: (line) => process.stderr.write(`${line}\n`) });
     process.stdout.write(`${dir}\n`);
   }
 }

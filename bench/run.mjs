@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { CORPUS_ROOT, SEED, commonSchema, ensureCorpus, remarkConfig } from './generate.mjs';
+import { CORPUS_ROOT, SEED, commonSchema, docSizeOf, ensureCorpus, remarkConfig } from './generate.mjs';
 import { BENCH_NOW, buildModel } from './lib/model.mjs';
 import { renderDocument } from './lib/render.mjs';
 import { bestOf, hasGnuTime, measure } from './lib/measure.mjs';
@@ -42,18 +42,18 @@ const REMARK = `remark-cli ${DEV['remark-cli'] ?? ''} + frontmatter-schema ${DEV
 
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
 
-/** @returns {{ sizes: number[], corpus?: string, runs: number, quick: boolean, timeoutS: number, competitors: boolean }} */
+/** @returns {{ sizes: number[], docSize: ReturnType<typeof docSizeOf>, corpus?: string, runs: number, quick: boolean, timeoutS: number, competitors: boolean }} */
 function options() {
   const { values } = parseArgs({
     args: process.argv.slice(2).filter((arg) => arg !== '--'),
     options: {
-      sizes: { type: 'string', default: '1000,10000' }, corpus: { type: 'string' }, runs: { type: 'string', default: '3' },
+      sizes: { type: 'string', default: '1000,10000' }, 'doc-size': { type: 'string', default: 'default' }, corpus: { type: 'string' }, runs: { type: 'string', default: '3' },
       quick: { type: 'boolean', default: false }, timeout: { type: 'string', default: '900' }, 'no-competitors': { type: 'boolean', default: false },
     },
   });
   const sizes = values.sizes.split(',').map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 200)) throw new Error(`--sizes takes whole numbers >= 200, got "${values.sizes}"`);
-  return { sizes, corpus: values.corpus, runs: Math.max(1, Number(values.runs)), quick: values.quick, timeoutS: Number(values.timeout), competitors: !values['no-competitors'] };
+  return { sizes, docSize: docSizeOf(values['doc-size']), corpus: values.corpus, runs: Math.max(1, Number(values.runs)), quick: values.quick, timeoutS: Number(values.timeout), competitors: !values['no-competitors'] };
 }
 
 /**
@@ -128,7 +128,7 @@ function bodyEditor(path) {
 }
 
 /**
- * All aimslint rows for one corpus: cold, warm, one changed file, one worker.
+ * All aimslint rows for one corpus: cold, warm, one changed file, one thread.
  * @param {{ dir: string, name: string, size: number, writable: boolean, generated: boolean, files: string[] }} corpus
  * @param {ReturnType<typeof options>} opts
  * @param {ReturnType<typeof aimslintFeatures>} features
@@ -157,12 +157,13 @@ async function aimslintRows(corpus, opts, features, scratch) {
     rows.push(corpus.writable ? await changedRow(corpus, opts, run('changed', cacheArgs), what('aimslint 1 file changed'))
       : { ...what('aimslint 1 file changed'), files: undefined, wallS: undefined, peakMiB: undefined, note: 'skipped: --corpus folders are never modified' });
   }
+  // `--workers 0`: this thread alone (the main thread parses beside its workers, so `--workers 1` is two threads).
   if (features.workers) {
-    log(`aimslint --workers 1 on ${corpus.name}`);
-    const single = await bestOf(run('workers1', [...cacheArgs, '--workers', '1']), opts.runs, ok, dropCache);
-    rows.push(toRow(what('aimslint --workers 1 cold'), single, reportedFiles(single.stdoutPath)));
+    log(`aimslint --workers 0 on ${corpus.name}`);
+    const single = await bestOf(run('workers0', [...cacheArgs, '--workers', '0']), opts.runs, ok, dropCache);
+    rows.push(toRow(what('aimslint --workers 0 cold'), single, reportedFiles(single.stdoutPath)));
   } else {
-    rows.push({ ...what('aimslint --workers 1 cold'), files: undefined, wallS: undefined, peakMiB: undefined, note: 'skipped: this aimslint has no --workers' });
+    rows.push({ ...what('aimslint --workers 0 cold'), files: undefined, wallS: undefined, peakMiB: undefined, note: 'skipped: this aimslint has no --workers' });
   }
   return rows;
 }
@@ -279,8 +280,9 @@ function corpora(opts) {
     return [{ dir, name: basename(dir), size: files.length, writable: false, generated: false, files }];
   }
   return opts.sizes.map((n) => {
-    const dir = ensureCorpus(n, { log });
-    return { dir, name: `${n / 1000}k`, size: n, writable: true, generated: true, files: markdownFiles(dir) };
+    const dir = ensureCorpus(n, { log, docSize: opts.docSize });
+    const name = `${n / 1000}k${opts.docSize === 'default' ? '' : `-${opts.docSize}`}`;
+    return { dir, name, size: n, writable: true, generated: true, files: markdownFiles(dir) };
   });
 }
 

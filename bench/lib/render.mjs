@@ -15,7 +15,7 @@ const WIDTH = 78;
 /**
  * @typedef {import('./model.mjs').Doc} Doc
  * @typedef {import('./random.mjs').Random} Random
- * @typedef {{ r: Random, doc: Doc, byId: Map<string, Doc>, linkQueue: string[] }} Scope
+ * @typedef {{ r: Random, doc: Doc, byId: Map<string, Doc>, linkQueue: string[], bodySize: BodySize }} Scope
  */
 
 /**
@@ -140,6 +140,19 @@ const EXTRA_SECTIONS = {
   'AUD-PROG-2026': [['Schedule', 'audit', findingTable]],
 };
 
+/**
+ * @typedef {{ target: readonly [number, number], paddingRounds: number }} BodySize
+ * `target`: the range a body's size is drawn from (it ends with the section
+ * that reaches it); `paddingRounds`: how often PADDING may be gone through.
+ */
+/**
+ * `default`: 3-6 KB bodies, as the corpora always had; `large`: documents of
+ * about 7-8 KB, frontmatter included (10,000 are 78 MB), going round the
+ * padding sections again where needed (a second `## Notes` is `#notes-1`).
+ * @type {Record<'default' | 'large', BodySize>}
+ */
+export const BODY_SIZES = { default: { target: [3000, 6000], paddingRounds: 1 }, large: { target: [6300, 7300], paddingRounds: 3 } };
+
 /** Sections that pad a body to its target size, in order. */
 const PADDING = [['Background', 'intro'], ['Change history', 'intro', historyTable], ['Interfaces', 'procedure'], ['Notes', 'intro'], ['Lessons learned', 'monitoring'], ['Open points', 'procedure', topicList]];
 
@@ -198,10 +211,11 @@ function body(s) {
     const dropped = r.pick(['Limitations', 'Human oversight']);
     fixed = fixed.filter(([heading]) => heading !== dropped);
   }
-  const target = r.int(3000, 6000);
+  const target = r.int(s.bodySize.target[0], s.bodySize.target[1]);
   const parts = [`# ${doc.title}`, ...fixed.map((sec) => section(s, sec))];
   let size = parts.join('\n\n').length;
-  for (const pad of PADDING) {
+  const padding = Array.from({ length: s.bodySize.paddingRounds }, () => PADDING).flat();
+  for (const pad of padding) {
     if (size >= target && s.linkQueue.length === 0) break;
     parts.push(section(s, pad));
     size = parts.join('\n\n').length;
@@ -248,11 +262,12 @@ function rolesWithDuties(s) {
  * @param {Doc} doc
  * @param {Map<string, Doc>} byId
  * @param {string} seed
+ * @param {BodySize} [bodySize] how long the body is (BODY_SIZES)
  * @returns {string} the file's text
  */
-export function renderDocument(doc, byId, seed) {
+export function renderDocument(doc, byId, seed, bodySize = BODY_SIZES.default) {
   const r = createRandom(`${seed}:${doc.id}`);
-  const s = { r, doc, byId, linkQueue: [] };
+  const s = { r, doc, byId, linkQueue: [], bodySize };
   s.linkQueue = linkSentences(s);
   return `${frontmatter(frontmatterData(s))}${body(s)}`;
 }

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DiscoveredFile } from '../discover/discover.js';
-import type { FileJobSettings, FileOutcome } from './process-file.js';
+import { SchemaRegistry } from '../schemas/registry.js';
+import { processFile, type FileJobSettings, type FileOutcome } from './process-file.js';
 import { WORKER_DATA_FLAG, type WorkerRequest, type WorkerResponse } from './worker.js';
 
 /**
@@ -14,12 +15,38 @@ import { WORKER_DATA_FLAG, type WorkerRequest, type WorkerResponse } from './wor
  */
 export const MIN_FILES_FOR_WORKERS = 4000;
 const BATCH_SIZE = 128;
+/**
+ * Batches a worker holds at once: while this thread parses a batch of its
+ * own, a worker that finishes one goes on with the next instead of waiting.
+ */
+const BATCHES_IN_FLIGHT = 2;
 
-/** How many worker threads to use: `auto` uses the cores when the repository is big enough. */
-export function workerCount(setting: number | 'auto', files: number): number {
+/** The machine as the pool sees it: its cores, and how many of them other work keeps busy (1-minute load average). */
+export interface MachineLoad {
+  cores: number;
+  load: number;
+}
+
+function machineLoad(): MachineLoad {
+  return { cores: availableParallelism(), load: loadavg()[0] ?? 0 };
+}
+
+/**
+ * How many worker threads to start; this thread parses beside them. `auto`
+ * starts them for repositories big enough to gain, one per core that is
+ * free beside this thread's: a worker costs its own start, warm-up and the
+ * copying of its results back (1.5 s of CPU at 10,000 documents), which
+ * only a core of its own repays. On the project's shared 2-core machine with
+ * other work running (load 3-4), this thread alone took 5.0-5.8 s and 5.4-6.8 s
+ * of CPU, with one worker 5.5-6.9 s and 7.9-8.3 s. Like `make -l`, the load
+ * average tells: with no core free, no worker (Windows reports no load: the
+ * cores count).
+ */
+export function workerCount(setting: number | 'auto', files: number, machine: MachineLoad = machineLoad()): number {
   if (setting !== 'auto') return Math.max(0, Math.floor(setting));
   if (files < MIN_FILES_FOR_WORKERS) return 0;
-  return Math.min(availableParallelism(), 8, Math.ceil(files / BATCH_SIZE));
+  const freeBesideThisThread = Math.floor(machine.cores - machine.load - 0.5);
+  return Math.max(0, Math.min(machine.cores - 1, freeBesideThisThread, 8, Math.ceil(files / BATCH_SIZE)));
 }
 
 /**
@@ -38,10 +65,64 @@ function batchesOf<T>(items: readonly T[], size: number): T[][] {
   return batches;
 }
 
+/** Hands out batch numbers, each once, to the workers and this thread alike. */
+type NextBatch = () => number | undefined;
+
+/** Keep one worker busy until no batch is left; resolves when it has answered all it was sent. */
+function serveBatches(worker: Worker, batches: readonly DiscoveredFile[][], results: FileOutcome[][], nextBatch: NextBatch, settings: FileJobSettings): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const pending = new Set<number>();
+    const sendNext = (): void => {
+      const id = nextBatch();
+      if (id === undefined) {
+        if (pending.size === 0) resolve();
+        return;
+      }
+      pending.add(id);
+      worker.postMessage({ id, files: batches[id] ?? [], settings } satisfies WorkerRequest);
+    };
+    worker.on('message', (response: WorkerResponse) => {
+      // One answer per request: anything else is a worker that serves twice, and would lose batches.
+      if (!pending.has(response.id)) {
+        reject(new Error(`a parsing worker answered request ${response.id}, which it did not hold`));
+        return;
+      }
+      if ('error' in response) {
+        reject(new Error(`a parsing worker failed: ${response.error}`));
+        return;
+      }
+      pending.delete(response.id);
+      results[response.id] = response.outcomes;
+      sendNext();
+    });
+    worker.on('error', reject);
+    // A worker that ends while a batch is out, even cleanly, would leave the run waiting forever.
+    worker.on('exit', (code) => {
+      if (pending.size > 0) reject(new Error(`a parsing worker stopped (code ${code}) before finishing its files`));
+    });
+    for (let held = 0; held < BATCHES_IN_FLIGHT; held++) sendNext();
+  });
+}
+
 /**
- * Parse files on `threads` worker threads. Batches are handed out as workers
- * free up, and results are put back in input order, so the output is the same
- * as a single-threaded run.
+ * This thread's share: batches until none is left or `stopped()` (a worker
+ * failed). Between batches the event loop turns, so workers get their next
+ * batch and Ctrl-C is answered.
+ */
+async function parseHere(batches: readonly DiscoveredFile[][], results: FileOutcome[][], nextBatch: NextBatch, settings: FileJobSettings, stopped: () => boolean): Promise<void> {
+  const schemas = new SchemaRegistry(settings.customSchemas);
+  for (let id = nextBatch(); id !== undefined && !stopped(); id = nextBatch()) {
+    results[id] = (batches[id] ?? []).map((file) => processFile(file, settings, schemas));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * Parse files on `threads` worker threads and on this thread. Batches are
+ * handed out as threads free up (workers get theirs first, as they take a
+ * while to start), and results are put back in input order, so the output is
+ * the same as a single-threaded run. Only the workers' outcomes are copied
+ * between threads.
  */
 export async function parseInWorkers(
   files: readonly DiscoveredFile[],
@@ -51,39 +132,16 @@ export async function parseInWorkers(
 ): Promise<FileOutcome[]> {
   const batches = batchesOf(files, BATCH_SIZE);
   const results: FileOutcome[][] = new Array<FileOutcome[]>(batches.length);
-  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(workerUrl, { workerData: { [WORKER_DATA_FLAG]: true } }));
   let next = 0;
+  const nextBatch: NextBatch = () => (next < batches.length ? next++ : undefined);
+  const workers = Array.from({ length: Math.min(threads, batches.length) }, () => new Worker(workerUrl, { workerData: { [WORKER_DATA_FLAG]: true } }));
+  let failed = false;
   try {
-    await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
-      let pending: number | undefined;
-      const sendNext = (): void => {
-        if (next >= batches.length) {
-          resolve();
-          return;
-        }
-        pending = next++;
-        worker.postMessage({ id: pending, files: batches[pending] ?? [], settings } satisfies WorkerRequest);
-      };
-      worker.on('message', (response: WorkerResponse) => {
-        // One answer per request: anything else is a worker that serves twice, and would lose batches.
-        if (response.id !== pending) {
-          reject(new Error(`a parsing worker answered request ${response.id} while ${String(pending)} was pending`));
-          return;
-        }
-        if ('error' in response) {
-          reject(new Error(`a parsing worker failed: ${response.error}`));
-          return;
-        }
-        results[response.id] = response.outcomes;
-        sendNext();
-      });
-      worker.on('error', reject);
-      // A worker that ends while a batch is out, even cleanly, would leave the run waiting forever.
-      worker.on('exit', (code) => {
-        if (pending !== undefined && results[pending] === undefined) reject(new Error(`a parsing worker stopped (code ${code}) before finishing its files`));
-      });
-      sendNext();
-    })));
+    const served = workers.map((worker) => serveBatches(worker, batches, results, nextBatch, settings));
+    // A failed worker stops this thread's share too; Promise.all below throws its error.
+    for (const serving of served) serving.catch(() => { failed = true; });
+    await parseHere(batches, results, nextBatch, settings, () => failed);
+    await Promise.all(served);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }

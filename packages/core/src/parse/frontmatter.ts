@@ -3,6 +3,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, 
 import type { Frontmatter, SourceRange, ValueLocation } from '../model.js';
 import { lineRange, lineStartsOf, rangeOf } from './text.js';
 import { plainScalarFrontmatter, plainUnclosedQuote, plainYamlError, type PlainError } from './yaml-hints.js';
+import { readPlainYaml } from './yaml-plain.js';
 
 /** Bounds that keep hostile YAML from costing more than a normal document. */
 export interface YamlLimits {
@@ -138,7 +139,9 @@ function flowDepthExceeds(yaml: string, maxDepth: number): boolean {
 type Parsed = { data: Record<string, unknown> | null; problems: FrontmatterProblem[] };
 
 /**
- * Plain YAML takes the fast parser (js-yaml, core schema). Anything it
+ * Plain YAML takes the fast parser (js-yaml, core schema), and the plainest
+ * (./yaml-plain.ts: what nearly every document has) a faster reader that
+ * gives the same data. Anything js-yaml
  * refuses, and anything with anchors, aliases or tags, takes the careful one
  * (`yaml`), which bounds alias expansion and names errors precisely.
  */
@@ -147,6 +150,8 @@ function parseYaml(yaml: string, openingRange: SourceRange, limits: YamlLimits):
     return { data: null, problems: [{ message: `The frontmatter nests deeper than ${limits.maxDepth} levels; flatten it.`, range: openingRange }] };
   }
   if (!NEEDS_CAREFUL_PARSE.test(yaml)) {
+    const plain = readPlainYaml(yaml);
+    if (plain !== undefined) return checkShape(plain, yaml, openingRange, limits);
     try {
       const data = loadFast(yaml, { schema: CORE_SCHEMA });
       return checkShape(data, yaml, openingRange, limits);

@@ -21,8 +21,10 @@ import {
   parseHtmlTag,
   scanHtmlRange,
   scanInline,
+  specialSearches,
   type InlineSink,
   type RawLink,
+  type SpecialSearches,
 } from './markdown-inline.js';
 
 const SPACE = 0x20;
@@ -862,12 +864,16 @@ class StructureBuilder {
   readonly tables: Table[] = [];
   readonly directives: CommentDirective[] = [];
   private readonly slugger = new DocumentSlugger();
+  /** Shared by every inline scan of this document, which come in document order. */
+  private readonly specials: SpecialSearches;
 
   constructor(
     private readonly src: string,
     private readonly definitions: ReadonlyMap<string, string>,
     private readonly locator: Locator,
-  ) {}
+  ) {
+    this.specials = specialSearches(src);
+  }
 
   add(item: WorkItem): void {
     switch (item.kind) {
@@ -898,14 +904,15 @@ class StructureBuilder {
   private readonly sink: InlineSink = { links: [], anchors: [] };
 
   private newSink(): InlineSink {
-    this.sink.links.length = 0;
-    this.sink.anchors.length = 0;
+    // Setting `length` is a runtime call even on an empty array, and most scans find nothing.
+    if (this.sink.links.length > 0) this.sink.links.length = 0;
+    if (this.sink.anchors.length > 0) this.sink.anchors.length = 0;
     return this.sink;
   }
 
   /** Scans inline content into `sink`; HTML anchors are recorded in document order. */
   private scan(from: number, to: number, wantText: boolean, inTableCell: boolean, sink: InlineSink): string {
-    const text = scanInline(this.src, from, to, { definitions: this.definitions, wantText, inTableCell }, sink);
+    const text = scanInline(this.src, from, to, { definitions: this.definitions, wantText, inTableCell, specials: this.specials }, sink);
     for (const anchor of sink.anchors) this.anchors.push(anchor);
     return text;
   }
