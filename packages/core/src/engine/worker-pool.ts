@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DiscoveredFile } from '../discover/discover.js';
@@ -21,32 +21,17 @@ const BATCH_SIZE = 128;
  */
 const BATCHES_IN_FLIGHT = 2;
 
-/** The machine as the pool sees it: its cores, and how many of them other work keeps busy (1-minute load average). */
-export interface MachineLoad {
-  cores: number;
-  load: number;
-}
-
-function machineLoad(): MachineLoad {
-  return { cores: availableParallelism(), load: loadavg()[0] ?? 0 };
-}
-
 /**
  * How many worker threads to start; this thread parses beside them. `auto`
- * starts them for repositories big enough to gain, one per core that is
- * free beside this thread's: a worker costs its own start, warm-up and the
- * copying of its results back (1.5 s of CPU at 10,000 documents), which
- * only a core of its own repays. On the project's shared 2-core machine with
- * other work running (load 3-4), this thread alone took 5.0-5.8 s and 5.4-6.8 s
- * of CPU, with one worker 5.5-6.9 s and 7.9-8.3 s. Like `make -l`, the load
- * average tells: with no core free, no worker (Windows reports no load: the
- * cores count).
+ * uses the cores for repositories big enough to gain: one fewer worker than
+ * cores, as this thread is the last. A second worker on 2 cores cost 1.2 s
+ * more CPU at 10,000 documents (its own start and warm-up, and copying every
+ * result back) and, on a machine that is busy anyway, gained no time.
  */
-export function workerCount(setting: number | 'auto', files: number, machine: MachineLoad = machineLoad()): number {
+export function workerCount(setting: number | 'auto', files: number): number {
   if (setting !== 'auto') return Math.max(0, Math.floor(setting));
   if (files < MIN_FILES_FOR_WORKERS) return 0;
-  const freeBesideThisThread = Math.floor(machine.cores - machine.load - 0.5);
-  return Math.max(0, Math.min(machine.cores - 1, freeBesideThisThread, 8, Math.ceil(files / BATCH_SIZE)));
+  return Math.min(availableParallelism() - 1, 8, Math.ceil(files / BATCH_SIZE));
 }
 
 /**
