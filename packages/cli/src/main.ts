@@ -59,7 +59,7 @@ Options:
   --rule <id>=<severity>   override a rule: off, warn or error (repeatable)
   --cache                  reuse results for unchanged files (stored in .aimslintcache)
   --cache-location <path>  where the cache is stored
-  --workers <n|auto>       parsing threads (default auto: the cores, for big repositories)
+  --workers <n|auto>       parsing threads beside the main one (default auto: cores - 1, from 4,000 files)
   --changed-since <ref>    report only files changed since a git ref (and the files they affect)
   --fix                    apply the fixes that keep the meaning, write the files, report what is left
   --fix-dry-run            as --fix, without writing: the JSON format carries each fixed file's \`output\`

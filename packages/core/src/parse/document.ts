@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Finding, MarkdownStructure, ParsedDocument, SourceRange } from '../model.js';
 import { decode } from './decode.js';
 import { splitFrontmatter, type YamlLimits } from './frontmatter.js';
@@ -25,7 +25,8 @@ function problem(ruleId: string, path: string, message: string, range: SourceRan
 }
 
 export function hashBytes(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex');
+  // One call, no Hash object: a third of the cost per file.
+  return hash('sha1', bytes);
 }
 
 /** A document that could not be read as text: it keeps only its problem. */
