@@ -146,39 +146,31 @@ describe('the results record', () => {
 });
 
 describe('the results record and git history', () => {
+  let repository: TestRepository;
+  beforeEach(() => {
+    repository = TestRepository.create();
+    cpSync(EXAMPLE, repository.root, { recursive: true });
+    writeFileSync(join(repository.root, '.gitignore'), '.aimslintcache\n');
+    repository.commit('The AIMS as approved');
+  });
+  afterEach(() => repository.dispose());
+  const run = () => lintFindings({ cwd: repository.root, now: NOW, cache: true });
+
   it('answers only for the commit it was made at: another commit takes the full path', async () => {
-    const repository = TestRepository.create();
-    try {
-      cpSync(EXAMPLE, repository.root, { recursive: true });
-      writeFileSync(join(repository.root, '.gitignore'), '.aimslintcache\n');
-      repository.commit('The AIMS as approved');
-      const run = () => lintFindings({ cwd: repository.root, now: NOW, cache: true });
-      await run();
-      expect((await run()).stats.resultsReused).toBe(true);
-      repository.git('-c', 'user.name=Test Author', '-c', 'user.email=author@example.com', '-c', 'commit.gpgsign=false', 'commit', '-q', '--allow-empty', '-m', 'An empty commit');
-      expect((await run()).stats.resultsReused).toBe(false);
-      expect((await run()).stats.resultsReused).toBe(true);
-    } finally {
-      repository.dispose();
-    }
+    await run();
+    expect((await run()).stats.resultsReused).toBe(true);
+    repository.git('-c', 'user.name=Test Author', '-c', 'user.email=author@example.com', '-c', 'commit.gpgsign=false', 'commit', '-q', '--allow-empty', '-m', 'An empty commit');
+    expect((await run()).stats.resultsReused).toBe(false);
+    expect((await run()).stats.resultsReused).toBe(true);
   });
 
   it('takes the full path for a prose edit of an approved document: its body is compared with the approved version', async () => {
-    const repository = TestRepository.create();
-    try {
-      cpSync(EXAMPLE, repository.root, { recursive: true });
-      writeFileSync(join(repository.root, '.gitignore'), '.aimslintcache\n');
-      repository.commit('The AIMS as approved');
-      const run = () => lintFindings({ cwd: repository.root, now: NOW, cache: true });
-      await run();
-      const path = join(repository.root, 'procedures/human-oversight.md');
-      writeFileSync(path, readFileSync(path, 'utf8').replace('## Principle\n', '## Principle\n\nEvery decline is reviewed by a second credit officer.\n'));
-      const after = await run();
-      expect(after.stats.resultsReused).toBe(false);
-      expect(ruleIds(after, 'procedures/human-oversight.md')).toContain('doc-control/changed-after-approval');
-      expect(answers(after)).toEqual(answers(await lint({ cwd: repository.root, now: NOW })));
-    } finally {
-      repository.dispose();
-    }
+    await run();
+    const path = join(repository.root, 'procedures/human-oversight.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('## Principle\n', '## Principle\n\nEvery decline is reviewed by a second credit officer.\n'));
+    const after = await run();
+    expect(after.stats.resultsReused).toBe(false);
+    expect(ruleIds(after, 'procedures/human-oversight.md')).toContain('doc-control/changed-after-approval');
+    expect(answers(after)).toEqual(answers(await lint({ cwd: repository.root, now: NOW })));
   });
 });
