@@ -143,6 +143,15 @@ describe('aimslint', () => {
     }
   });
 
+  it('refuses the options of init on a lint run, saying where a preset goes, instead of linting without it', async () => {
+    expect(await run(['--preset', 'model-cards'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'aimslint: --preset is an option of `aimslint init`; to lint with a preset, put `extends: aimslint:model-cards` in aimslint.config.yaml\n',
+    });
+    expect(await run(['report', '--adopt'])).toMatchObject({ status: 2, stderr: 'aimslint: --adopt is an option of `aimslint init`\n' });
+  });
+
   it('prints help and version', async () => {
     expect((await run(['--help'])).stdout).toContain('Usage: aimslint [lint] [paths...] [options]');
     expect((await run(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);

@@ -367,6 +367,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(explain(rest[0]));
       return 0;
     case 'report':
+      refuseInitOptions(values, 'report');
       return report(values, rest, io);
     case 'init': {
       if (rest.length > 1) throw new UsageError('aimslint init takes one folder');
@@ -391,10 +392,20 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       return startServer({ ...(values.now === undefined ? {} : { now: values.now }), ...(io.workerUrl === undefined ? {} : { workerUrl: io.workerUrl }) });
     }
     case 'lint':
+      refuseInitOptions(values, 'lint');
       return lintCommand(values, rest, io);
     default:
+      refuseInitOptions(values, 'lint');
       return lintCommand(values, positionals, io);
   }
+}
+
+/** `aimslint --preset model-cards` must not lint as if the preset applied: say where a preset goes. */
+function refuseInitOptions(values: Values, command: string): void {
+  const given = (['preset', 'adopt', 'write'] as const).find((name) => values[name] !== undefined);
+  if (given === undefined) return;
+  const lintWith = given === 'preset' ? `; to ${command} with a preset, put \`extends: aimslint:${values.preset ?? 'recommended'}\` in aimslint.config.yaml` : '';
+  throw new UsageError(`--${given} is an option of \`aimslint init\`${lintWith}`);
 }
 
 /** The command: returns the exit status, never exits the process itself. */
