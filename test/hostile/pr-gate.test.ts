@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { deserialize } from 'node:v8';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lint, replaceFileAtomically } from '@aimslint/core';
+import { lint, lintFindings, replaceFileAtomically } from '@aimslint/core';
 import { readCache, saveCache } from '../../packages/core/src/engine/cache.js';
 import { CLI, NOW, REPO, pinned } from './helpers.js';
 
@@ -274,6 +274,27 @@ describe.skipIf(!HAS_GIT)('a cache git cannot vouch for is not trusted (fail clo
     const findings = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number }[] }[];
     const policyFindings = findings.find((file) => file.filePath.endsWith('ai-policy.md'))?.messages.map((m) => [m.ruleId, m.line, m.column]);
     expect(policyFindings).toEqual([['schema/invalid', 6, 9]]);
+    expect(run.status).toBe(1);
+  });
+
+  it('a committed cache whose results record says nothing is wrong is refused when git says it is tracked', async () => {
+    const root = folder('forged-record');
+    governanceRepository(root);
+    write(root, { 'aims/ai-policy.md': policy('aproved') });
+    git(root, 'init', '-q');
+    git(root, 'add', '.');
+    git(root, 'commit', '-qm', 'The AIMS');
+    await forgeCache(root);
+    // Untracked, the cache is the user's own and is trusted: the forgery would work.
+    const trusted = await lintFindings({ cwd: root, now: NOW, cache: true });
+    expect([trusted.stats.resultsReused, trusted.errorCount]).toEqual([true, 0]);
+    git(root, 'add', '.');
+    git(root, 'commit', '-qm', 'PR with a cache whose record is emptied');
+    const run = runCli(['--cache', '--format', 'json', '--now', NOW, '--timing'], { cwd: root });
+    expect(run.stderr).toContain('it is committed to git');
+    expect(run.stderr).not.toContain('repository results from the cache');
+    const findings = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
+    expect(findings.find((file) => file.filePath.endsWith('ai-policy.md'))?.messages.map((m) => m.ruleId)).toEqual(['schema/invalid']);
     expect(run.status).toBe(1);
   });
 });
