@@ -2,19 +2,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from './main.js';
+import { runCli } from './testing/run-cli.js';
 
 const folders: string[] = [];
 afterEach(() => {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
-
-async function run(argv: string[], cwd: string): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const status = await main(argv, { cwd, stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, env: {} });
-  return { status, stdout, stderr };
-}
 
 /** A Hugging Face card (Hub metadata, no aimslint keys), a policy without frontmatter, and notes that are no governance document. */
 const HUB_CARD = '---\nlanguage: [de, en]\nlicense: apache-2.0\ndatasets: [wmt19]\n---\n# translate-de-en\n\n## Uses\n\nSupport tickets.\n\n## Bias, Risks, and Limitations\n\nDialects.\n\n## Training Details\n\n### Training Data\n\nWMT19.\n\n## Evaluation\n\nBLEU 39.2.\n';
@@ -34,7 +27,7 @@ function repository(): string {
 describe('aimslint init --adopt', () => {
   it('proposes types by path and headings as a diff, and writes nothing', async () => {
     const root = repository();
-    const { status, stdout } = await run(['init', '--adopt'], root);
+    const { status, stdout } = await runCli(['init', '--adopt'], root);
     expect(status).toBe(0);
     expect(stdout).toContain('--- /dev/null\n+++ b/aimslint.config.yaml\n');
     expect(stdout).toContain('--- a/governance/AI-Policy.md\n+++ b/governance/AI-Policy.md\n@@ -0,0 +1,8 @@ ai-policy: its path names it (governance/AI-Policy.md)\n+---\n+id: POL-GOVERNANCE-AI-POLICY\n+type: ai-policy\n+title: "Acme AI Policy"\n');
@@ -46,18 +39,18 @@ describe('aimslint init --adopt', () => {
 
   it('--write applies it: the frontmatter goes in, the rest of each file stays as it was', async () => {
     const root = repository();
-    const { status, stdout } = await run(['init', '--adopt', '--write'], root);
+    const { status, stdout } = await runCli(['init', '--adopt', '--write'], root);
     expect(status).toBe(0);
     expect(stdout).toBe('Wrote 3 files\n  aimslint.config.yaml\n  governance/AI-Policy.md\n  models/translate/README.md\n');
     expect(readFileSync(join(root, 'governance/AI-Policy.md'), 'utf8')).toBe(`---\r\nid: POL-GOVERNANCE-AI-POLICY\r\ntype: ai-policy\r\ntitle: "Acme AI Policy"\r\nowner: ROLE-AIMS-LEAD\r\nstatus: draft\r\nversion: "0.1"\r\n---\r\n${POLICY}`);
     const card = readFileSync(join(root, 'models/translate/README.md'), 'utf8');
     expect(card.endsWith(HUB_CARD.slice(4))).toBe(true);
     // What is left is what only the author can say: the system, and who the roles are.
-    const linted = await run(['--now', '2026-11-28', '--format', 'json'], root);
+    const linted = await runCli(['--now', '2026-11-28', '--format', 'json'], root);
     const messages = (JSON.parse(linted.stdout) as { messages: { ruleId: string; message: string }[] }[]).flatMap((file) => file.messages);
     // The Hub template's headings count; the one section it has no heading for is reported.
     expect(messages.filter((message) => message.ruleId === 'model-card/section-missing').map((message) => message.message)).toEqual(['This model-card has no `## Human oversight` section; add one that describes it.']);
     expect(messages.filter((message) => message.ruleId === 'schema/invalid').map((message) => message.message)).toEqual(['`system` is missing from the frontmatter: add it.']);
-    expect((await run(['init', '--adopt'], root)).stdout).toBe('Nothing to adopt: every Markdown file names its type, or none looks like a governance document.\n');
+    expect((await runCli(['init', '--adopt'], root)).stdout).toBe('Nothing to adopt: every Markdown file names its type, or none looks like a governance document.\n');
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { controlsOf, getCatalog } from '@aimslint/core';
-import { main } from './main.js';
+import { runCli } from './testing/run-cli.js';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -16,20 +16,13 @@ function emptyFolder(): string {
   return root;
 }
 
-async function run(argv: string[], cwd: string): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const status = await main(argv, { cwd, stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, env: {} });
-  return { status, stdout, stderr };
-}
-
 describe('aimslint init', () => {
   it('writes a starter AIMS into an empty folder that then lints with exit 0', async () => {
     const root = emptyFolder();
-    const created = await run(['init'], root);
+    const created = await runCli(['init'], root);
     expect(created.status).toBe(0);
     expect(created.stdout).toContain('Wrote 9 files:\n  aimslint.config.yaml\n');
-    const linted = await run(['--now', '2026-11-28', '--format', 'json'], root);
+    const linted = await runCli(['--now', '2026-11-28', '--format', 'json'], root);
     expect(linted.status).toBe(0);
     const files = JSON.parse(linted.stdout) as { errorCount: number; messages: { ruleId: string }[] }[];
     expect(files.reduce((sum, file) => sum + file.errorCount, 0)).toBe(0);
@@ -39,7 +32,7 @@ describe('aimslint init', () => {
 
   it('states all 38 controls with their titles in the SoA, each marked undecided', async () => {
     const root = emptyFolder();
-    await run(['init'], root);
+    await runCli(['init'], root);
     const soa = readFileSync(join(root, 'aims/soa.md'), 'utf8');
     const catalog = getCatalog('iso42001:2023');
     if (!catalog) throw new Error('no catalog');
@@ -50,18 +43,18 @@ describe('aimslint init', () => {
 
   it('--preset model-cards writes a card-only repository that lints clean', async () => {
     const root = emptyFolder();
-    expect((await run(['init', 'cards', '--preset', 'model-cards'], root)).status).toBe(0);
+    expect((await runCli(['init', 'cards', '--preset', 'model-cards'], root)).status).toBe(0);
     expect(readdirSync(join(root, 'cards')).sort()).toEqual(['aims', 'aimslint.config.yaml', 'systems']);
     expect(readFileSync(join(root, 'cards/aimslint.config.yaml'), 'utf8')).toContain('extends: ["aimslint:model-cards"]');
-    expect(await run(['cards', '--now', '2026-11-28'], root)).toEqual({ status: 0, stdout: '', stderr: '' });
-    expect((await run(['init', '--preset', 'cards-only'], root)).stderr).toBe('aimslint: --preset takes recommended or model-cards, got "cards-only"\n');
+    expect(await runCli(['cards', '--now', '2026-11-28'], root)).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect((await runCli(['init', '--preset', 'cards-only'], root)).stderr).toBe('aimslint: --preset takes recommended or model-cards, got "cards-only"\n');
   });
 
   it('never overwrites a file: one that exists stops it before anything is written', async () => {
     const root = emptyFolder();
     mkdirSync(join(root, 'aims'));
     writeFileSync(join(root, 'aims/ai-policy.md'), 'our own policy\n');
-    const result = await run(['init'], root);
+    const result = await runCli(['init'], root);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(`aimslint: aimslint init never overwrites a file, and these exist in ${root}: aims/ai-policy.md\n`);
     expect(readFileSync(join(root, 'aims/ai-policy.md'), 'utf8')).toBe('our own policy\n');
@@ -72,10 +65,10 @@ describe('aimslint init', () => {
     const root = emptyFolder();
     const outside = emptyFolder();
     symlinkSync(join(outside, 'config.yaml'), join(root, 'aimslint.config.yaml'));
-    expect((await run(['init'], root)).stderr).toContain('these exist');
+    expect((await runCli(['init'], root)).stderr).toContain('these exist');
     rmSync(join(root, 'aimslint.config.yaml'));
     symlinkSync(outside, join(root, 'systems'));
-    const result = await run(['init'], root);
+    const result = await runCli(['init'], root);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('systems is a symbolic link; aimslint init writes only into real folders');
     expect(readdirSync(outside)).toEqual([]);

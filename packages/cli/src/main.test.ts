@@ -3,22 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from './main.js';
+import { runCli } from './testing/run-cli.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
 const ACME = join(EXAMPLES, 'acme');
 
-async function run(argv: string[], cwd = ACME): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const status = await main(argv, {
-    cwd,
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: {},
-  });
-  return { status, stdout, stderr };
-}
+const run = (argv: string[], cwd = ACME) => runCli(argv, cwd);
 
 function brokenRepository(): string {
   const root = mkdtempSync(join(tmpdir(), 'aimslint-cli-'));

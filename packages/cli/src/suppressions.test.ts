@@ -2,19 +2,14 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from './main.js';
+import { runCli } from './testing/run-cli.js';
 
 const folders: string[] = [];
 afterEach(() => {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
-async function run(argv: string[], cwd: string): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const status = await main([...argv, '--now', '2026-11-28'], { cwd, stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, env: {} });
-  return { status, stdout, stderr };
-}
+const run = (argv: string[], cwd: string) => runCli([...argv, '--now', '2026-11-28'], cwd);
 
 const policy = (body: string) => `---\nid: POL-001\ntype: ai-policy\ntitle: AI policy\nowner: ROLE-AIMS-LEAD\nstatus: draft\nversion: "1.0"\n---\n# AI policy\n\n${body}\n`;
 const TWO_BROKEN_LINKS = 'See the [register](register.md) and the [procedure](procedure.md).';

@@ -4,16 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from './main.js';
+import { runCli } from './testing/run-cli.js';
 
 const ACME = fileURLToPath(new URL('../../../examples/acme', import.meta.url));
-
-async function run(argv: string[], cwd: string): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const status = await main(argv, { cwd, stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, env: {} });
-  return { status, stdout, stderr };
-}
 
 describe('--with-dependents', () => {
   let root: string;
@@ -27,11 +20,11 @@ describe('--with-dependents', () => {
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
   it('without it, only the named file is reported: the broken SoA link goes unseen', async () => {
-    expect(await run(['--now', '2026-11-28', '--format', 'json', 'aims/ai-policy.md'], root)).toMatchObject({ status: 0 });
+    expect(await runCli(['--now', '2026-11-28', '--format', 'json', 'aims/ai-policy.md'], root)).toMatchObject({ status: 0 });
   });
 
   it('with it, the SoA and the objectives that link to the renamed heading are reported', async () => {
-    const { status, stdout } = await run(['--with-dependents', '--now', '2026-11-28', '--format', 'json', '--', 'aims/ai-policy.md'], root);
+    const { status, stdout } = await runCli(['--with-dependents', '--now', '2026-11-28', '--format', 'json', '--', 'aims/ai-policy.md'], root);
     expect(status).toBe(1);
     const findings = (JSON.parse(stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number }[] }[])
       .flatMap((file) => file.messages.map((message) => [message.ruleId, file.filePath.slice(root.length + 1), message.line, message.column]));
@@ -50,7 +43,7 @@ describe('--', () => {
       writeFileSync(join(root, 'aimslint.config.json'), '{"rules": {"aims/required-document": "off", "soa/missing": "off"}}');
       writeFileSync(join(root, '--output-file=README.md'), '---\nid: POL-001\ntype: ai-policy\nstatus: approved\n---\n# Policy\n');
       writeFileSync(join(root, 'README.md'), '# Readme\n');
-      const { status, stdout } = await run(['--with-dependents', '--', '--output-file=README.md'], root);
+      const { status, stdout } = await runCli(['--with-dependents', '--', '--output-file=README.md'], root);
       expect(status).toBe(1);
       expect(stdout).toContain('--output-file=README.md\n');
       expect(readFileSync(join(root, 'README.md'), 'utf8')).toBe('# Readme\n');
@@ -64,7 +57,7 @@ describe('--', () => {
     try {
       writeFileSync(join(root, 'aimslint.config.json'), '{}');
       writeFileSync(join(root, 'report'), 'not markdown\n');
-      const { status, stdout } = await run(['--', 'report'], root);
+      const { status, stdout } = await runCli(['--', 'report'], root);
       expect(status).toBe(0);
       expect(stdout).not.toContain('# AIMS report');
     } finally {
