@@ -351,8 +351,8 @@ function applyBaseline(
   return { suppressions: next, name };
 }
 
-/** A source for each linted file, read once, and only if it is still the text that was parsed (`hashOf`). */
-function sourceReader(root: string, hashOf: (file: string) => string | undefined, overlay: ReadonlyMap<string, Uint8Array> | undefined): (file: string) => SourceText | undefined {
+/** A source for each linted file, read once, and only if it is still the text that was parsed (`hashOf`; undefined: not read). */
+export function sourceReader(root: string, hashOf: (file: string) => string | undefined, overlay: ReadonlyMap<string, Uint8Array> | undefined): (file: string) => SourceText | undefined {
   const read = new Map<string, SourceText | undefined>();
   return (file) => {
     if (read.has(file)) return read.get(file);
@@ -463,17 +463,18 @@ interface Checked {
 async function check(run: RunContext, files: readonly DiscoveredFile[], cache: OpenCache | undefined, wantIndex: boolean): Promise<Checked> {
   const { options, config, rules, now, clock } = run;
   const { parsed, workers } = await clock.lapAsync('parse', () => parseMisses(cache?.lookup.misses ?? files, run.settings, options));
+  const existence = new Map<string, boolean>();
   const inputs: IndexInputs = {
     subfolder: subfolderOf(rules),
     codeowners: rules.some(({ rule }) => rule.id === 'doc-control/owner-not-codeowner') ? readCodeowners(config.root) : undefined,
-    existence: new Map<string, boolean>(),
+    existence,
+    pathExists: existenceChecker(config.root, existence),
   };
   // Changed-since runs judge history against a merge base, and a shallow clone's history is not pinned by its commit: no record for those.
   const history = cache ? await run.history : undefined;
   const key = cache && history !== undefined ? runKey({ cacheKey: cache.key, config, now, history, codeowners: inputs.codeowners }) : undefined;
-  const pathExists = existenceChecker(config.root, inputs.existence);
   const reused = cache && key
-    ? clock.lap('results record', () => reuseRecord({ record: cache.stored.run, key, files, unchanged: cache.lookup.hits, parsed, pathExists, historyJudged: history !== 'none' }))
+    ? clock.lap('results record', () => reuseRecord({ record: cache.stored.run, key, files, unchanged: cache.lookup.hits, parsed, pathExists: inputs.pathExists, historyJudged: history !== 'none' }))
     : undefined;
   // Dependents (`--with-dependents`) and the callers of `lint` read the index; with the record it is built, but no repository rule runs.
   const needsIndex = wantIndex || (options.withDependents === true && (options.paths ?? []).length > 0);
@@ -519,6 +520,8 @@ interface IndexInputs {
   codeowners: ReturnType<typeof readCodeowners> | undefined;
   /** The answers of the linked paths' existence, kept for the results record. */
   existence: Map<string, boolean>;
+  /** Asks, and notes the answer in `existence`. */
+  pathExists: (path: string) => boolean;
 }
 
 /** The index, with the history when a rule reads it, and the notices they give. */
@@ -529,8 +532,7 @@ async function indexOf(run: RunContext, outcomes: readonly FileOutcome[], inputs
     ? await clock.lapAsync('history', () => gatherHistory({ root: config.root, documents, limits: config.limits, changedSince: options.changedSince, subfolder: inputs.subfolder }))
     : { history: undefined, notices: [], failed: false };
   const notices = [...gathered.notices];
-  const pathExists = existenceChecker(config.root, inputs.existence);
-  const index = clock.lap('index', () => buildIndex({ root: config.root, documents, pathExists, catalog, soaColumns: config.soaColumns, history: gathered.history, codeowners: inputs.codeowners }));
+  const index = clock.lap('index', () => buildIndex({ root: config.root, documents, pathExists: inputs.pathExists, catalog, soaColumns: config.soaColumns, history: gathered.history, codeowners: inputs.codeowners }));
   if (config.file === undefined) notices.push(defaultGovernanceNotice(index));
   return { index, notices, failed: gathered.failed };
 }

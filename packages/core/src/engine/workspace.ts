@@ -4,18 +4,17 @@ import type { ResolvedConfig } from '../config/types.js';
 import { discover, type DiscoveredFile } from '../discover/discover.js';
 import { UsageError } from '../errors.js';
 import { resolveFinding } from '../fix/resolve.js';
-import { sourceTextOf, type SourceText } from '../fix/source.js';
+import type { SourceText } from '../fix/source.js';
 import { buildIndex, rolesOf, type IndexInput, type RepoIndex } from '../index/repo-index.js';
 import { replaceDocument } from '../index/replace-document.js';
 import { readCodeowners, type Codeowners } from '../index/codeowners.js';
 import { stringField, valueRange } from '../index/fields.js';
 import { repositoryPathOf } from '../index/links.js';
 import type { Finding, IndexedDocument, ParsedDocument, Severity, SeveritySetting, SourceRange } from '../model.js';
-import { hashBytes } from '../parse/document.js';
 import { capFindings, TOO_MANY_FINDINGS } from '../rules/file/too-many-findings.js';
 import { SchemaRegistry } from '../schemas/registry.js';
 import { compareFindings, toFinding } from './findings.js';
-import { activeRules, existenceChecker, suppressInline, validNow, type ActiveRule } from './lint.js';
+import { activeRules, existenceChecker, sourceReader, suppressInline, validNow, type ActiveRule } from './lint.js';
 import { processFile, readDocument, type FileJobSettings, type FileOutcome } from './process-file.js';
 import { parseInWorkers, workerCount } from './worker-pool.js';
 import { Naming } from './naming.js';
@@ -448,16 +447,11 @@ export class Workspace {
 
   /** Fixes are resolved against the text that was parsed: the editor's, else the disk's, if unchanged since. */
   private sourceReader(index: RepoIndex): (file: string) => SourceText | undefined {
-    const read = new Map<string, SourceText | undefined>();
-    return (file) => {
-      if (read.has(file)) return read.get(file);
-      // The latest parse: the one whose findings are resolved.
+    // The latest parse: the one whose findings are resolved.
+    return sourceReader(this.root, (file) => {
       const document = this.outcomes.get(file)?.document ?? index.byPath.get(file);
-      const bytes = document && !document.skipped ? (this.unsaved.get(file) ?? this.readDisk(file)) : undefined;
-      const source = bytes !== undefined && hashBytes(bytes) === document?.hash ? sourceTextOf(bytes) : undefined;
-      read.set(file, source);
-      return source;
-    };
+      return document && !document.skipped && this.files.has(file) ? document.hash : undefined;
+    }, this.unsaved);
   }
 }
 
