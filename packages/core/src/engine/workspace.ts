@@ -14,7 +14,8 @@ import type { Finding, IndexedDocument, ParsedDocument, Severity, SeveritySettin
 import { capFindings, TOO_MANY_FINDINGS } from '../rules/file/too-many-findings.js';
 import { SchemaRegistry } from '../schemas/registry.js';
 import { compareFindings, toFinding } from './findings.js';
-import { activeRules, existenceChecker, sourceReader, suppressInline, validNow, type ActiveRule } from './lint.js';
+import { existenceChecker } from './check.js';
+import { activeRules, sourceReader, suppressInline, validNow, type ActiveRule } from './lint.js';
 import { processFile, readDocument, type FileJobSettings, type FileOutcome } from './process-file.js';
 import { parseInWorkers, workerCount } from './worker-pool.js';
 import { Naming } from './naming.js';
